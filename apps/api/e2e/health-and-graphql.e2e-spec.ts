@@ -1,0 +1,71 @@
+import request from 'supertest';
+import { startTestApi, TEST_REDIS_URL, TestApi } from './support/test-api';
+
+describe('API on a real PostgreSQL and Redis', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({ redisUrl: TEST_REDIS_URL });
+  });
+
+  afterAll(() => api.close());
+
+  it('GET /health answers 200 with the database and Redis up', async () => {
+    const response = await request(api.app.getHttpServer()).get('/health').expect(200);
+    expect(response.body).toMatchObject({
+      status: 'ok',
+      details: { database: { status: 'up' }, redis: { status: 'up' } },
+    });
+  });
+
+  it('POST /graphql answers a query', async () => {
+    const response = await request(api.app.getHttpServer())
+      .post('/graphql')
+      .send({ query: '{ serverInfo { version schedulingMode } }' })
+      .expect(200);
+    expect(response.body).toEqual({ data: { serverInfo: { version: expect.any(String), schedulingMode: 'QUEUE' } } });
+  });
+
+  it('gives every request an id and echoes a sane incoming one', async () => {
+    const generated = await request(api.app.getHttpServer()).get('/health');
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const echoed = await request(api.app.getHttpServer()).get('/health').set('x-request-id', 'req-42');
+    expect(echoed.headers['x-request-id']).toBe('req-42');
+    const replaced = await request(api.app.getHttpServer()).get('/health').set('x-request-id', 'bad id\twith spaces');
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers an invalid query with a coded error and no stack trace', async () => {
+    const response = await request(api.app.getHttpServer()).post('/graphql').send({ query: '{ nothingHere }' });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(response.body)).not.toMatch(/stacktrace|at .*\.js:\d+/);
+  });
+
+  it('refuses a cross-site simple request (Apollo CSRF prevention)', async () => {
+    const response = await request(api.app.getHttpServer())
+      .get('/graphql')
+      .query({ query: '{ serverInfo { version } }' })
+      .set('content-type', 'text/plain');
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('health when a dependency is down', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    // Nothing listens on port 1: Redis is configured but unreachable.
+    api = await startTestApi({ redisUrl: 'redis://127.0.0.1:1' });
+  });
+
+  afterAll(() => api.close());
+
+  it('GET /health answers 503 and names Redis as the failing part', async () => {
+    const response = await request(api.app.getHttpServer()).get('/health').expect(503);
+    expect(response.body.status).toBe('error');
+    expect(response.body.error).toHaveProperty('redis');
+    expect(response.body.error.redis.status).toBe('down');
+    expect(response.body.info.database.status).toBe('up');
+  });
+});

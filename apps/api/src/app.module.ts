@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfigModule, loggerOptions } from '@forum/common';
+import { dataSourceOptions } from '@forum/db';
+import { API_RUNTIME, ApiRuntime } from './api-runtime';
+import { HealthModule } from './health/health.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
+import { ServerInfoModule } from './server-info/server-info.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(runtime: ApiRuntime): DynamicModule {
+    const { config } = runtime;
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config, 'api')),
+        TypeOrmModule.forRoot(dataSourceOptions({ url: runtime.databaseUrl, poolSize: runtime.databasePoolSize })),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          // Development writes the schema into the repository, where it is reviewed and committed.
+          autoSchemaFile: config.nodeEnv === 'production' ? true : join(process.cwd(), 'apps/api/schema.gql'),
+          sortSchema: true,
+          path: '/graphql',
+          playground: false,
+          introspection: config.nodeEnv !== 'production',
+          includeStacktraceInErrorResponses: false,
+          csrfPrevention: true,
+        }),
+        HealthModule.forRoot(runtime),
+        SchedulingModule.forRoot(runtime),
+        ServerInfoModule,
+      ],
+      providers: [{ provide: API_RUNTIME, useValue: runtime }],
+      exports: [API_RUNTIME],
+      global: true,
+    };
+  }
+}

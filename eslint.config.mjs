@@ -1,0 +1,32 @@
+// @ts-check
+import eslint from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', '.nx/', '.data/', 'coverage/', '**/*.js', '**/*.mjs'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through loadConfig (libs/common) and inject APP_CONFIG.',
+        },
+      ],
+    },
+  },
+  {
+    // Entry points and test support are where the environment is read.
+    files: ['libs/common/src/config/**', 'apps/*/e2e/**', 'libs/db/src/testing/**', 'libs/db/src/typeorm-cli.data-source.ts', 'apps/*/src/main.ts', 'bench/**'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // TypeORM's migration:generate output, kept as generated.
+    files: ['migrations/**'],
+    rules: { '@typescript-eslint/no-unsafe-function-type': 'off' },
+  },
+);

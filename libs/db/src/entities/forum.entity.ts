@@ -1,0 +1,50 @@
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const FORUM_STATUSES = ['DRAFT', 'OPEN', 'REQUESTS_CLOSED', 'SCHEDULED', 'CLOSED'] as const;
+export type ForumStatus = (typeof FORUM_STATUSES)[number];
+
+/** One investment forum: a day or more of one-to-one meetings at numbered tables. */
+@Entity({ name: 'forum' })
+@Check('forum_status_check', `"status" IN ('DRAFT', 'OPEN', 'REQUESTS_CLOSED', 'SCHEDULED', 'CLOSED')`)
+@Check('forum_slot_minutes_check', `"slot_minutes" BETWEEN 5 AND 240`)
+@Check('forum_break_minutes_check', `"break_minutes" BETWEEN 0 AND 120`)
+@Check('forum_max_meetings_check', `"max_meetings_per_company" > 0`)
+export class Forum {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  venue: string | null;
+
+  /** IANA time zone the forum's times are shown in, e.g. `Asia/Ho_Chi_Minh`. */
+  @Column({ name: 'time_zone', type: 'varchar', length: 64 })
+  timeZone: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'DRAFT' })
+  status: ForumStatus;
+
+  /** The delegations that meet each other, as ISO 3166-1 alpha-2 codes, e.g. `{KR,VN}`. */
+  @Column({ type: 'varchar', length: 2, array: true, default: () => "'{}'" })
+  sides: string[];
+
+  @Column({ name: 'slot_minutes', type: 'integer' })
+  slotMinutes: number;
+
+  @Column({ name: 'break_minutes', type: 'integer', default: 0 })
+  breakMinutes: number;
+
+  @Column({ name: 'max_meetings_per_company', type: 'integer' })
+  maxMeetingsPerCompany: number;
+
+  @Column({ name: 'request_deadline', type: 'timestamptz', nullable: true })
+  requestDeadline: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

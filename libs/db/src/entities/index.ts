@@ -1,0 +1,6 @@
+import { Forum } from './forum.entity';
+
+export * from './forum.entity';
+
+/** Every entity, for the DataSource. */
+export const ENTITIES = [Forum];
