@@ -1,7 +1,7 @@
 const preset = require('../../jest.preset');
 
 // End-to-end specs: the real HTTP server on a real PostgreSQL and Redis; some start
-// the built apps (dist/) as child processes, which `nx e2e api` builds first.
+// the built apps (dist/) as child processes, which nx builds before the e2e target.
 module.exports = {
   ...preset,
   displayName: 'api-e2e',

@@ -1,5 +1,10 @@
 /**
- * The scheduling algorithm: plain data in, plain data out. No Nest, no TypeORM,
- * no I/O. The optimiser arrives with the matcher issue; this holds the format's name.
+ * The scheduling algorithm of Forum Matchmaker: plain data in, plain data out.
+ * No Nest, no TypeORM, no I/O; see README.md in this folder.
  */
-export const MATCHER_FORMAT = 'forum-matcher/v1';
+export * from './evaluate';
+export * from './format';
+export * from './parse-instance';
+export * from './solve';
+export * from './greedy';
+export * from './scoring';

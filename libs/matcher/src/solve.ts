@@ -1,0 +1,256 @@
+import { MATCHER_FORMAT, Schedule, ScheduledMeeting } from './format';
+import { parseInstance } from './parse-instance';
+import { Problem } from './problem';
+import { Rng } from './rng';
+import { construct, fill, improve, upgrade } from './search';
+import { selectPairs } from './selection';
+import { GapObjective, Timetable } from './timetable';
+
+export type SolvePhase = 'validate' | 'bound' | 'place' | 'improve' | 'finish';
+
+export interface SolveProgress {
+  phase: SolvePhase;
+  /** 0–100 over the whole run. */
+  percent: number;
+}
+
+export interface SolveOptions {
+  seed?: number;
+  /** Stop improving after this long (a safety cap; results are reproducible when it does not bind). */
+  timeLimitMs?: number;
+  /** Improvement iterations; by default grows with the number of meetings. */
+  iterations?: number;
+  /** What to minimise among schedules of equal weight: idle slots (the format's rule) or idle runs. */
+  minimize?: GapObjective;
+  /** Called at every phase and during the search; return false to cancel (the result is then the best so far). */
+  onProgress?: (progress: SolveProgress) => boolean | void;
+}
+
+export interface SolveStats {
+  meetings: number;
+  weight: number;
+  upperBound: number;
+  /** (upperBound − weight) / upperBound; 0 is proven optimal weight. */
+  gap: number;
+  holes: number;
+  breaks: number;
+  pairsScheduled: number;
+  pairsTotal: number;
+  /** Meetings chosen by the selection that the timetable could not hold. */
+  dropped: number;
+  cancelled: boolean;
+  seconds: { bound: number; place: number; improve: number; total: number };
+}
+
+export interface SolveResult {
+  schedule: Schedule;
+  stats: SolveStats;
+  warnings: string[];
+}
+
+/**
+ * Schedules an instance: selects the pairs that should meet (max-weight
+ * b-matching, which also gives the upper bound), places them in slots
+ * (ejection chains), fills leftover room with other pairs, removes holes
+ * (simulated annealing over Kempe chains) and assigns tables slot by slot.
+ * Throws InstanceError for an invalid instance.
+ */
+export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
+  const started = Date.now();
+  const deadline = started + (options.timeLimitMs ?? 60_000);
+  const rng = new Rng(options.seed ?? 1);
+  let cancelled = false;
+  const report = (phase: SolvePhase, percent: number) => {
+    if (options.onProgress?.({ phase, percent: Math.round(percent * 10) / 10 }) === false) cancelled = true;
+    return !cancelled;
+  };
+
+  report('validate', 0);
+  const { instance, problem } = parseInstance(input);
+
+  report('bound', 2);
+  const boundStart = Date.now();
+  const selection = selectPairs(problem);
+  const boundSeconds = (Date.now() - boundStart) / 1000;
+
+  report('place', 10);
+  const placeStart = Date.now();
+  const timetable = new Timetable(problem, options.minimize ?? 'holes');
+  const meetingOfPair = new Map<number, number>();
+  for (const f of problem.fixed) {
+    const m = timetable.addMeeting(f.pair, true);
+    meetingOfPair.set(f.pair, m);
+    timetable.place(m, f.slot);
+  }
+  const chosen: number[] = [];
+  for (const pair of selection.chosen) {
+    if (meetingOfPair.has(pair)) continue;
+    const m = timetable.addMeeting(pair, false);
+    meetingOfPair.set(pair, m);
+    chosen.push(m);
+  }
+  timetable.refreshAllCosts();
+  // Hardest first: fewest usable slots, then heaviest, then busiest companies.
+  const degree = new Int32Array(problem.companyCount);
+  for (const m of chosen) {
+    degree[timetable.meetingA[m]]++;
+    degree[timetable.meetingB[m]]++;
+  }
+  const difficulty = (m: number) =>
+    timetable.meetingSlots[m].length * 1e6 -
+    timetable.meetingWeight[m] * 1e3 -
+    (degree[timetable.meetingA[m]] + degree[timetable.meetingB[m]]);
+  const order = rng.shuffle(chosen.slice()).sort((x, y) => difficulty(x) - difficulty(y));
+  // construct() takes meetings from the end of its queue: feed hardest last-in-first-out.
+  const unplaced = construct(timetable, order, rng);
+
+  // Everything else that could still meet, heaviest first.
+  const others: number[] = [];
+  problem.pairs.forEach((pair, i) => {
+    if (!meetingOfPair.has(i) && pair.weight > 0 && pair.slots.length > 0 && !pair.fixedOnly) {
+      const m = timetable.addMeeting(i, false);
+      meetingOfPair.set(i, m);
+      others.push(m);
+    }
+  });
+  const byWeight = (list: number[]) =>
+    list.sort((x, y) => timetable.meetingWeight[y] - timetable.meetingWeight[x] || difficulty(x) - difficulty(y));
+  const leftOver = byWeight([...unplaced, ...others]);
+  fill(timetable, leftOver, rng);
+  // The selection ignores time: where a chosen meeting could not be placed, trade.
+  const candidatesOf: number[][] = Array.from({ length: problem.companyCount }, () => []);
+  for (const m of leftOver) {
+    candidatesOf[timetable.meetingA[m]].push(m);
+    candidatesOf[timetable.meetingB[m]].push(m);
+  }
+  for (let pass = 0; pass < 3; pass++) {
+    const waiting = byWeight(leftOver.filter((m) => timetable.slotOf[m] === -1));
+    if (upgrade(timetable, waiting, candidatesOf, rng) <= 0) break;
+  }
+  const placeSeconds = (Date.now() - placeStart) / 1000;
+
+  report('improve', 30);
+  const improveStart = Date.now();
+  const placedCount = () => timetable.slotOf.filter((s) => s !== -1).length;
+  const iterations = options.iterations ?? defaultIterations(placedCount());
+  if (!cancelled) {
+    improve(timetable, rng, {
+      iterations,
+      deadline,
+      onProgress: (fraction) => report('improve', 30 + 60 * fraction),
+    });
+  }
+  // Improvement moved meetings around: room may have opened for more.
+  const refilled = cancelled ? [] : fill(timetable, byWeight([...unplaced, ...others]), rng);
+  if (refilled.length > 0 && !cancelled) {
+    improve(timetable, rng, { iterations: Math.ceil(iterations / 4), deadline });
+  }
+  const improveSeconds = (Date.now() - improveStart) / 1000;
+
+  report('finish', 95);
+  const meetings = assignTables(problem, timetable);
+  let weight = 0;
+  let holes = 0;
+  let breaks = 0;
+  let pairsScheduled = 0;
+  for (let m = 0; m < timetable.meetingCount; m++) {
+    if (timetable.slotOf[m] === -1) continue;
+    weight += timetable.meetingWeight[m];
+    if (!problem.pairs[timetable.meetingPair[m]].fixedOnly) pairsScheduled++;
+  }
+  for (let c = 0; c < problem.companyCount; c++) {
+    const gaps = timetable.gaps(c);
+    holes += gaps.holes;
+    breaks += gaps.breaks;
+  }
+  const upperBound = Math.max(selection.upperBound, weight);
+  const droppedCount = chosen.filter((m) => timetable.slotOf[m] === -1).length;
+  report('finish', 100);
+
+  return {
+    schedule: { format: MATCHER_FORMAT, meetings, objective: round(weight) },
+    stats: {
+      meetings: meetings.length,
+      weight: round(weight),
+      upperBound: round(upperBound),
+      gap: upperBound > 0 ? round((upperBound - weight) / upperBound) : 0,
+      holes,
+      breaks,
+      pairsScheduled,
+      pairsTotal: instance.pairs.length,
+      dropped: droppedCount,
+      cancelled,
+      seconds: {
+        bound: boundSeconds,
+        place: placeSeconds,
+        improve: improveSeconds,
+        total: (Date.now() - started) / 1000,
+      },
+    },
+    warnings: problem.warnings,
+  };
+}
+
+function defaultIterations(meetings: number): number {
+  return Math.min(20_000_000, Math.max(500_000, 1000 * meetings));
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/**
+ * Gives every placed meeting a table: fixed tables first, then interpreter
+ * meetings to interpreter tables, then the rest, preferring the table either
+ * company sat at in the slot before (fewer walks between meetings).
+ */
+function assignTables(problem: Problem, timetable: Timetable): ScheduledMeeting[] {
+  const S = problem.slotCount;
+  const fixedTable = new Map(problem.fixed.filter((f) => f.table >= 0).map((f) => [f.pair, f.table]));
+  const tableOf = new Int32Array(timetable.meetingCount).fill(-1);
+  const companyTable = new Int32Array(problem.companyCount * S).fill(-1);
+  const result: ScheduledMeeting[] = [];
+  const interpreterTables = problem.tableInterpreter.flatMap((yes, t) => (yes ? [t] : []));
+  const plainTables = problem.tableInterpreter.flatMap((yes, t) => (yes ? [] : [t]));
+
+  for (let s = 0; s < S; s++) {
+    const members = [...timetable.members(s)].sort((x, y) => x - y);
+    const taken = new Uint8Array(problem.tableCount);
+    const seat = (m: number, t: number) => {
+      tableOf[m] = t;
+      taken[t] = 1;
+      companyTable[timetable.meetingA[m] * S + s] = t;
+      companyTable[timetable.meetingB[m] * S + s] = t;
+    };
+    for (const m of members) {
+      const t = fixedTable.get(timetable.meetingPair[m]);
+      if (t !== undefined) seat(m, t);
+    }
+    const pick = (m: number, pools: number[][]) => {
+      if (s > 0) {
+        for (const c of [timetable.meetingA[m], timetable.meetingB[m]]) {
+          const previous = companyTable[c * S + s - 1];
+          if (previous >= 0 && !taken[previous] && pools.some((pool) => pool.includes(previous))) return previous;
+        }
+      }
+      for (const pool of pools) for (const t of pool) if (!taken[t]) return t;
+      return -1;
+    };
+    for (const m of members) {
+      if (tableOf[m] === -1 && timetable.meetingInterpreter[m]) seat(m, pick(m, [interpreterTables]));
+    }
+    for (const m of members) {
+      if (tableOf[m] === -1) seat(m, pick(m, [plainTables, interpreterTables]));
+    }
+    for (const m of members) {
+      const pair = problem.pairs[timetable.meetingPair[m]];
+      result.push({
+        a: problem.companyIds[pair.a],
+        b: problem.companyIds[pair.b],
+        slot: problem.slotIds[s],
+        table: problem.tableIds[tableOf[m]],
+      });
+    }
+  }
+  return result;
+}

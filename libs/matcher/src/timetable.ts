@@ -1,0 +1,236 @@
+import { Problem } from './problem';
+import { Rng } from './rng';
+
+export type GapObjective = 'holes' | 'breaks';
+
+/**
+ * The slot assignment of a set of meetings, kept consistent at every step:
+ * each company has at most one meeting per slot, each slot at most as many
+ * meetings as tables and as many interpreter meetings as interpreter tables.
+ * Every rule of the format except table numbers (assigned at the end, per slot)
+ * holds for whatever is placed here.
+ */
+export class Timetable {
+  readonly slotCount: number;
+  readonly meetingPair: number[] = [];
+  readonly meetingA: number[] = [];
+  readonly meetingB: number[] = [];
+  readonly meetingWeight: number[] = [];
+  readonly meetingInterpreter: boolean[] = [];
+  readonly meetingFixed: boolean[] = [];
+  readonly meetingSlots: Int32Array[] = [];
+  /** Slot of each meeting, -1 while unplaced. */
+  slotOf: number[] = [];
+  /** occupant[c * S + s]: meeting of company c in slot s, or -1. */
+  readonly occupant: Int32Array;
+  readonly load: Int32Array;
+  readonly interpreterLoad: Int32Array;
+  readonly interpreterCapacity: Int32Array;
+  readonly companyMeetings: Int32Array;
+  /** Members of each slot, for ejecting from a full slot. */
+  private readonly slotMembers: number[][];
+  private readonly memberIndex: number[] = [];
+  readonly companyCost: Float64Array;
+  private readonly dayStart: Int32Array;
+  private readonly dayEnd: Int32Array;
+  private readonly allowed: Uint8Array[] = [];
+  totalCost = 0;
+
+  constructor(
+    readonly problem: Problem,
+    readonly objective: GapObjective,
+  ) {
+    const S = problem.slotCount;
+    this.slotCount = S;
+    this.occupant = new Int32Array(problem.companyCount * S).fill(-1);
+    this.load = new Int32Array(S);
+    this.interpreterLoad = new Int32Array(S);
+    this.interpreterCapacity = new Int32Array(S).fill(problem.interpreterTableCount);
+    for (const f of problem.fixed) {
+      if (f.table >= 0 && problem.tableInterpreter[f.table] && !problem.pairs[f.pair].needsInterpreter) {
+        this.interpreterCapacity[f.slot]--;
+      }
+    }
+    this.companyMeetings = new Int32Array(problem.companyCount);
+    this.companyCost = new Float64Array(problem.companyCount);
+    this.slotMembers = Array.from({ length: S }, () => []);
+    this.dayStart = new Int32Array(S);
+    this.dayEnd = new Int32Array(S);
+    for (let s = 0; s < S; s++) {
+      let start = s;
+      while (start > 0 && problem.slotDay[start - 1] === problem.slotDay[s]) start--;
+      let end = s;
+      while (end + 1 < S && problem.slotDay[end + 1] === problem.slotDay[s]) end++;
+      this.dayStart[s] = start;
+      this.dayEnd[s] = end;
+    }
+  }
+
+  get meetingCount(): number {
+    return this.meetingPair.length;
+  }
+
+  addMeeting(pair: number, fixed: boolean): number {
+    const p = this.problem.pairs[pair];
+    const m = this.meetingPair.length;
+    this.meetingPair.push(pair);
+    this.meetingA.push(p.a);
+    this.meetingB.push(p.b);
+    this.meetingWeight.push(p.weight);
+    this.meetingInterpreter.push(p.needsInterpreter);
+    this.meetingFixed.push(fixed);
+    this.meetingSlots.push(p.slots);
+    const mask = new Uint8Array(this.slotCount);
+    for (const s of p.slots) mask[s] = 1;
+    this.allowed.push(mask);
+    this.slotOf.push(-1);
+    this.memberIndex.push(-1);
+    return m;
+  }
+
+  isAllowed(m: number, s: number): boolean {
+    return this.allowed[m][s] === 1;
+  }
+
+  hasRoom(m: number, s: number): boolean {
+    return (
+      this.load[s] < this.problem.tableCount &&
+      (!this.meetingInterpreter[m] || this.interpreterLoad[s] < this.interpreterCapacity[s])
+    );
+  }
+
+  /** Whether m can go into s as things stand: allowed, both companies free, a table free. */
+  fits(m: number, s: number): boolean {
+    const S = this.slotCount;
+    return (
+      this.allowed[m][s] === 1 &&
+      this.occupant[this.meetingA[m] * S + s] === -1 &&
+      this.occupant[this.meetingB[m] * S + s] === -1 &&
+      this.hasRoom(m, s)
+    );
+  }
+
+  place(m: number, s: number) {
+    const S = this.slotCount;
+    this.slotOf[m] = s;
+    this.occupant[this.meetingA[m] * S + s] = m;
+    this.occupant[this.meetingB[m] * S + s] = m;
+    this.load[s]++;
+    if (this.meetingInterpreter[m]) this.interpreterLoad[s]++;
+    this.companyMeetings[this.meetingA[m]]++;
+    this.companyMeetings[this.meetingB[m]]++;
+    this.memberIndex[m] = this.slotMembers[s].length;
+    this.slotMembers[s].push(m);
+  }
+
+  remove(m: number) {
+    const S = this.slotCount;
+    const s = this.slotOf[m];
+    this.slotOf[m] = -1;
+    this.occupant[this.meetingA[m] * S + s] = -1;
+    this.occupant[this.meetingB[m] * S + s] = -1;
+    this.load[s]--;
+    if (this.meetingInterpreter[m]) this.interpreterLoad[s]--;
+    this.companyMeetings[this.meetingA[m]]--;
+    this.companyMeetings[this.meetingB[m]]--;
+    const members = this.slotMembers[s];
+    const i = this.memberIndex[m];
+    const last = members.pop()!;
+    if (last !== m) {
+      members[i] = last;
+      this.memberIndex[last] = i;
+    }
+    this.memberIndex[m] = -1;
+  }
+
+  members(s: number): readonly number[] {
+    return this.slotMembers[s];
+  }
+
+  /** Holes and breaks of company c over all days. */
+  gaps(c: number): { holes: number; breaks: number } {
+    const S = this.slotCount;
+    const row = c * S;
+    let holes = 0;
+    let breaks = 0;
+    for (let s = 0; s < S; ) {
+      const end = this.dayEnd[s];
+      let last = -1;
+      for (let t = s; t <= end; t++) {
+        if (this.occupant[row + t] !== -1) {
+          if (last !== -1 && t > last + 1) {
+            holes += t - last - 1;
+            breaks++;
+          }
+          last = t;
+        }
+      }
+      s = end + 1;
+    }
+    return { holes, breaks };
+  }
+
+  /** The gap cost the search minimises: holes then breaks, or breaks then holes. */
+  cost(c: number): number {
+    const { holes, breaks } = this.gaps(c);
+    return this.objective === 'holes' ? holes * 64 + breaks : breaks * 64 + holes;
+  }
+
+  refreshCost(c: number) {
+    const cost = this.cost(c);
+    this.totalCost += cost - this.companyCost[c];
+    this.companyCost[c] = cost;
+  }
+
+  /** Recomputes every company's cost (after construction). */
+  refreshAllCosts() {
+    this.totalCost = 0;
+    for (let c = 0; c < this.problem.companyCount; c++) {
+      this.companyCost[c] = this.cost(c);
+      this.totalCost += this.companyCost[c];
+    }
+  }
+
+  /** Cost change for company c if it also met in slot s (s must be free for c). */
+  costIfAdded(c: number, s: number): number {
+    const S = this.slotCount;
+    this.occupant[c * S + s] = -2;
+    const after = this.cost(c);
+    this.occupant[c * S + s] = -1;
+    return after - this.companyCost[c];
+  }
+
+  /**
+   * The best slot m fits into as things stand, by gap cost (then emptier slot,
+   * then a random tie-break), or -1.
+   */
+  bestFreeSlot(m: number, rng: Rng): number {
+    let best = -1;
+    let bestScore = Infinity;
+    for (const s of this.meetingSlots[m]) {
+      if (!this.fits(m, s)) continue;
+      const score =
+        this.costIfAdded(this.meetingA[m], s) +
+        this.costIfAdded(this.meetingB[m], s) +
+        this.load[s] / (this.problem.tableCount + 1) +
+        rng.next() * 0.01;
+      if (score < bestScore) {
+        bestScore = score;
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  placeAndCost(m: number, s: number) {
+    this.place(m, s);
+    this.refreshCost(this.meetingA[m]);
+    this.refreshCost(this.meetingB[m]);
+  }
+
+  removeAndCost(m: number) {
+    this.remove(m);
+    this.refreshCost(this.meetingA[m]);
+    this.refreshCost(this.meetingB[m]);
+  }
+}
