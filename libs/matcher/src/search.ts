@@ -283,12 +283,12 @@ export interface ImproveOptions {
   /** Longest Kempe chain tried (meetings). */
   maxChain?: number;
   /** Share of moves of each kind; the rest are Kempe moves, half of them aimed at holes. */
-  moveRates?: { largeNeighbourhood: number; reseat: number; ejection: number };
+  moveRates?: { compact: number; largeNeighbourhood: number; reseat: number; ejection: number };
   /** Annealing temperature at the start and at the end (gap-cost units: 64 per hole or break, see Timetable.cost). */
   temperature?: { start: number; end: number };
 }
 
-const DEFAULT_RATES = { largeNeighbourhood: 0.001, reseat: 0.002, ejection: 0.2 };
+const DEFAULT_RATES = { compact: 0.01, largeNeighbourhood: 0.001, reseat: 0.002, ejection: 0.2 };
 
 /**
  * Removes holes by simulated annealing over Kempe-chain moves: a meeting moves
@@ -497,6 +497,7 @@ export function improve(timetable: Timetable, rng: Rng, options: ImproveOptions)
   };
   const lnsPartners = 2;
 
+
   const progressEvery = 4096;
 
 
@@ -507,15 +508,19 @@ export function improve(timetable: Timetable, rng: Rng, options: ImproveOptions)
     }
     const temperature = startTemperature * Math.pow(endTemperature / startTemperature, it / iterations);
     const r = rng.next();
-    if (r < rates.largeNeighbourhood) {
+    if (r < rates.compact) {
+      const m0 = movable[rng.int(movable.length)];
+      const c = tt.companyCost[tt.meetingA[m0]] > 0 ? tt.meetingA[m0] : tt.meetingB[m0];
+      if (tt.companyCost[c] > 0) compactCompany(tt, c, rng, temperature);
+    } else if (r < rates.compact + rates.largeNeighbourhood) {
       const m0 = movable[rng.int(movable.length)];
       const c = tt.companyCost[tt.meetingA[m0]] > 0 ? tt.meetingA[m0] : tt.meetingB[m0];
       if (tt.companyCost[c] > 0) lnsMove(c, temperature);
-    } else if (r < rates.largeNeighbourhood + rates.reseat) {
+    } else if (r < rates.compact + rates.largeNeighbourhood + rates.reseat) {
       const m0 = movable[rng.int(movable.length)];
       const c = tt.companyCost[tt.meetingA[m0]] > 0 ? tt.meetingA[m0] : tt.meetingB[m0];
       if (tt.companyCost[c] > 0) reseatCompany(tt, c, rng, temperature);
-    } else if (r < rates.largeNeighbourhood + rates.reseat + rates.ejection) {
+    } else if (r < rates.compact + rates.largeNeighbourhood + rates.reseat + rates.ejection) {
       const m = movable[rng.int(movable.length)];
       const slots = tt.meetingSlots[m];
       ejectionMove(m, slots[rng.int(slots.length)], temperature, 3);
@@ -539,6 +544,83 @@ export function improve(timetable: Timetable, rng: Rng, options: ImproveOptions)
     for (let m = 0; m < M; m++) if (bestSlots[m] !== -1) tt.place(m, bestSlots[m]);
     tt.refreshAllCosts();
   }
+}
+
+/**
+ * Makes company c's day compact even where partners are busy: its meetings
+ * go to the run of consecutive slots where the Hungarian method finds them
+ * cheapest, a busy partner's meeting or a full slot costing `bump`; what is
+ * bumped is placed again by `construct` while c's meetings stay put. Undone
+ * if anything is left out or the annealing rule refuses the new cost.
+ */
+export function compactCompany(tt: Timetable, c: number, rng: Rng, temperature: number, bump = 96): boolean {
+  const S = tt.slotCount;
+  const meetings: number[] = [];
+  for (let s = 0; s < S; s++) {
+    const m = tt.occupant[c * S + s];
+    if (m >= 0) {
+      if (tt.meetingFixed[m]) return false;
+      meetings.push(m);
+    }
+  }
+  const d = meetings.length;
+  if (d < 2) return false;
+  const partners = meetings.map((m) => (tt.meetingA[m] === c ? tt.meetingB[m] : tt.meetingA[m]));
+  const before = tt.totalCost;
+  tt.beginJournal();
+  for (const m of meetings) tt.removeAndCost(m);
+  let best: { slots: number[]; score: number } | null = null;
+  for (let start = 0; start + d <= S; start++) {
+    if (tt.problem.slotDay[start] !== tt.problem.slotDay[start + d - 1]) continue;
+    const result = assignMinCost(d, d, (i, j) => {
+      const m = meetings[i];
+      const s = start + j;
+      if (!tt.isAllowed(m, s)) return Infinity;
+      const other = tt.occupant[partners[i] * S + s];
+      if (other >= 0 && tt.meetingFixed[other]) return Infinity;
+      let cost = other >= 0 ? bump : tt.costIfAdded(partners[i], s);
+      if (!tt.hasRoom(m, s)) cost += bump;
+      return cost;
+    });
+    if (!result) continue;
+    const score = result.total + rng.next();
+    if (!best || score < best.score) best = { slots: Array.from(result.columnOf, (j) => start + j), score };
+  }
+  if (!best) {
+    tt.rollback();
+    return false;
+  }
+  const bumped: number[] = [];
+  meetings.forEach((m, i) => {
+    const s = best!.slots[i];
+    const other = tt.occupant[partners[i] * S + s];
+    if (other >= 0) {
+      tt.removeAndCost(other);
+      bumped.push(other);
+    }
+    if (!tt.hasRoom(m, s)) {
+      const spare = tt.members(s).find((x) => !tt.meetingFixed[x] && (!tt.meetingInterpreter[m] || tt.meetingInterpreter[x] || tt.load[s] >= tt.problem.tableCount));
+      if (spare !== undefined) {
+        tt.removeAndCost(spare);
+        bumped.push(spare);
+      }
+    }
+    if (tt.fits(m, s)) tt.placeAndCost(m, s);
+  });
+  if (meetings.some((m) => tt.slotOf[m] === -1)) {
+    tt.rollback();
+    return false;
+  }
+  for (const m of meetings) tt.meetingFixed[m] = true;
+  const left = construct(tt, bumped, rng, 6);
+  for (const m of meetings) tt.meetingFixed[m] = false;
+  const delta = tt.totalCost - before;
+  if (left.length === 0 && (delta < 0 || (delta > 0 && rng.next() < Math.exp(-delta / temperature)))) {
+    tt.commit();
+    return true;
+  }
+  tt.rollback();
+  return false;
 }
 
 /**

@@ -192,7 +192,7 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
 }
 
 function defaultIterations(meetings: number): number {
-  return Math.min(20_000_000, Math.max(500_000, 1000 * meetings));
+  return Math.min(20_000_000, Math.max(2_000_000, 1000 * meetings));
 }
 
 function round(value: number): number {

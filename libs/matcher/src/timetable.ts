@@ -110,7 +110,44 @@ export class Timetable {
     );
   }
 
+  private journal: number[] | null = null;
+  private journalFrom: number[] = [];
+  private journaled: Uint8Array = new Uint8Array(0);
+
+  /** Starts recording every change, so that `rollback` can undo them all. */
+  beginJournal() {
+    if (this.journaled.length < this.meetingCount) this.journaled = new Uint8Array(this.meetingCount);
+    this.journal = [];
+    this.journalFrom = [];
+  }
+
+  /** Keeps the changes made since `beginJournal`. */
+  commit() {
+    for (const m of this.journal ?? []) this.journaled[m] = 0;
+    this.journal = null;
+  }
+
+  /** Undoes every change since `beginJournal`, costs included. */
+  rollback() {
+    const journal = this.journal ?? [];
+    this.journal = null;
+    for (const m of journal) if (this.slotOf[m] !== -1) this.removeAndCost(m);
+    journal.forEach((m, i) => {
+      if (this.journalFrom[i] !== -1) this.placeAndCost(m, this.journalFrom[i]);
+      this.journaled[m] = 0;
+    });
+  }
+
+  private record(m: number) {
+    if (this.journal && !this.journaled[m]) {
+      this.journaled[m] = 1;
+      this.journal.push(m);
+      this.journalFrom.push(this.slotOf[m]);
+    }
+  }
+
   place(m: number, s: number) {
+    this.record(m);
     const S = this.slotCount;
     this.slotOf[m] = s;
     this.occupant[this.meetingA[m] * S + s] = m;
@@ -124,6 +161,7 @@ export class Timetable {
   }
 
   remove(m: number) {
+    this.record(m);
     const S = this.slotCount;
     const s = this.slotOf[m];
     this.slotOf[m] = -1;
