@@ -324,18 +324,13 @@ export function improve(timetable: Timetable, rng: Rng, options: ImproveOptions)
   const endTemperature = options.temperature?.end ?? 0.3;
   const iterations = Math.max(1, options.iterations);
 
-  const tryMove = (m: number, target: number, temperature: number): boolean => {
-    const s1 = tt.slotOf[m];
-    if (target === s1 || !tt.isAllowed(m, target)) return false;
-    stampValue++;
-    chain.length = 0;
-    from.length = 0;
-    chain.push(m);
-    stamp[m] = stampValue;
-    for (let i = 0; i < chain.length; i++) {
+  /** Adds the Kempe component of `start` (slots s1/s2) to `chain`; false if it cannot move. */
+  const growChain = (start: number, s1: number, s2: number): boolean => {
+    chain.push(start);
+    stamp[start] = stampValue;
+    for (let i = chain.length - 1; i < chain.length; i++) {
       const x = chain[i];
-      const sx = tt.slotOf[x];
-      const other = sx === s1 ? target : s1;
+      const other = tt.slotOf[x] === s1 ? s2 : s1;
       if (tt.meetingFixed[x] || !tt.isAllowed(x, other)) return false;
       for (const c of [tt.meetingA[x], tt.meetingB[x]]) {
         const y = tt.occupant[c * S + other];
@@ -346,6 +341,9 @@ export function improve(timetable: Timetable, rng: Rng, options: ImproveOptions)
         }
       }
     }
+    return true;
+  };
+  const fitsLoads = (s1: number, target: number) => {
     let toTarget = 0;
     let toTargetInterpreter = 0;
     for (const x of chain) {
@@ -353,12 +351,36 @@ export function improve(timetable: Timetable, rng: Rng, options: ImproveOptions)
       toTarget += sign;
       if (tt.meetingInterpreter[x]) toTargetInterpreter += sign;
     }
-    if (tt.load[target] + toTarget > tt.problem.tableCount || tt.load[s1] - toTarget > tt.problem.tableCount) return false;
-    if (
-      tt.interpreterLoad[target] + toTargetInterpreter > tt.interpreterCapacity[target] ||
-      tt.interpreterLoad[s1] - toTargetInterpreter > tt.interpreterCapacity[s1]
-    ) {
-      return false;
+    return (
+      tt.load[target] + toTarget <= tt.problem.tableCount &&
+      tt.load[s1] - toTarget <= tt.problem.tableCount &&
+      tt.interpreterLoad[target] + toTargetInterpreter <= tt.interpreterCapacity[target] &&
+      tt.interpreterLoad[s1] - toTargetInterpreter <= tt.interpreterCapacity[s1]
+    );
+  };
+
+  const tryMove = (m: number, target: number, temperature: number): boolean => {
+    const s1 = tt.slotOf[m];
+    if (target === s1 || !tt.isAllowed(m, target)) return false;
+    stampValue++;
+    chain.length = 0;
+    from.length = 0;
+    if (!growChain(m, s1, target)) return false;
+    if (!fitsLoads(s1, target)) {
+      // The target slot has no table left: swap in another component going the other way.
+      const members = tt.members(target);
+      const size = chain.length;
+      let balanced = false;
+      for (let attempt = 0; attempt < 3 && !balanced && members.length; attempt++) {
+        const y = members[rng.int(members.length)];
+        if (stamp[y] === stampValue) continue;
+        if (growChain(y, s1, target) && fitsLoads(s1, target)) balanced = true;
+        else {
+          for (let i = size; i < chain.length; i++) stamp[chain[i]] = 0;
+          chain.length = size;
+        }
+      }
+      if (!balanced) return false;
     }
     // Apply: lift the whole chain, then set it down in the other slot.
     companies.length = 0;

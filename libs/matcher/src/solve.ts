@@ -2,7 +2,7 @@ import { MATCHER_FORMAT, Schedule, ScheduledMeeting } from './format';
 import { parseInstance } from './parse-instance';
 import { Problem } from './problem';
 import { Rng } from './rng';
-import { construct, fill, improve, upgrade } from './search';
+import { construct, fill, improve, ImproveOptions, upgrade } from './search';
 import { selectPairs } from './selection';
 import { GapObjective, Timetable } from './timetable';
 
@@ -22,6 +22,8 @@ export interface SolveOptions {
   iterations?: number;
   /** What to minimise among schedules of equal weight: idle slots (the format's rule) or idle runs. */
   minimize?: GapObjective;
+  /** Tuning of the hole-removal search (move mix, annealing temperatures); defaults suit most forums. */
+  search?: Pick<ImproveOptions, 'moveRates' | 'temperature' | 'maxChain'>;
   /** Called at every phase and during the search; return false to cancel (the result is then the best so far). */
   onProgress?: (progress: SolveProgress) => boolean | void;
 }
@@ -135,6 +137,7 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
   const iterations = options.iterations ?? defaultIterations(placedCount());
   if (!cancelled) {
     improve(timetable, rng, {
+      ...options.search,
       iterations,
       deadline,
       onProgress: (fraction) => report('improve', 30 + 60 * fraction),
@@ -143,7 +146,7 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
   // Improvement moved meetings around: room may have opened for more.
   const refilled = cancelled ? [] : fill(timetable, byWeight([...unplaced, ...others]), rng);
   if (refilled.length > 0 && !cancelled) {
-    improve(timetable, rng, { iterations: Math.ceil(iterations / 4), deadline });
+    improve(timetable, rng, { ...options.search, iterations: Math.ceil(iterations / 4), deadline });
   }
   const improveSeconds = (Date.now() - improveStart) / 1000;
 
