@@ -6,14 +6,22 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { redisConnectionOptions, SCHEDULING_QUEUE, ScheduleForumJobResult } from '@forum/common';
-import { Forum } from '@forum/db';
+import { Forum, User } from '@forum/db';
 import { InProcessSchedulingDispatcher } from '../src/scheduling/in-process-scheduling.dispatcher';
 import { SchedulingDispatcher } from '../src/scheduling/scheduling-dispatcher';
 import { RunningProcess, startProcess, WORKER_MAIN } from './support/processes';
 import { startTestApi, TEST_REDIS_URL, TestApi, uniqueQueuePrefix } from './support/test-api';
 
 async function insertForum(api: TestApi, name: string): Promise<Forum> {
-  return api.app.get(DataSource).getRepository(Forum).save({
+  const dataSource = api.app.get(DataSource);
+  const organizer = await dataSource.getRepository(User).save({
+    email: `organizer-${randomUUID()}@example.com`,
+    passwordHash: 'not-used',
+    name: 'Organizer',
+    role: 'ORGANIZER',
+  });
+  return dataSource.getRepository(Forum).save({
+    organizerId: organizer.id,
     name,
     timeZone: 'Asia/Ho_Chi_Minh',
     sides: ['KR', 'VN'],

@@ -7,7 +7,14 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, loggerOptions } from '@forum/common';
 import { dataSourceOptions } from '@forum/db';
 import { API_RUNTIME, ApiRuntime } from './api-runtime';
+import { AuthModule } from './auth/auth.module';
+import { formatGraphqlError } from './common/format-graphql-error';
+import { CompaniesModule } from './companies/companies.module';
+import { ForumsModule } from './forums/forums.module';
 import { HealthModule } from './health/health.module';
+import { MeetingRequestsModule } from './meeting-requests/meeting-requests.module';
+import { RecommendationsModule } from './recommendations/recommendations.module';
+import { RegistrationsModule } from './registrations/registrations.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { ServerInfoModule } from './server-info/server-info.module';
 
@@ -31,7 +38,17 @@ export class AppModule {
           introspection: config.nodeEnv !== 'production',
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
+          formatError: formatGraphqlError,
+          // Guards run on field resolvers too, so a field cannot leak what its operation protects.
+          fieldResolverEnhancers: ['guards'],
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
         }),
+        AuthModule,
+        CompaniesModule,
+        ForumsModule,
+        RegistrationsModule,
+        RecommendationsModule,
+        MeetingRequestsModule,
         HealthModule.forRoot(runtime),
         SchedulingModule.forRoot(runtime),
         ServerInfoModule,

@@ -1,20 +1,33 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@forum/common';
+import { createOrganizerCommand } from './commands/create-organizer.command';
 import { migrateCommand } from './commands/migrate.command';
+import { UsageError } from './usage-error';
 
-const USAGE = `Usage: npm run cli -- <command>
+const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
-  migrate    apply pending database migrations (also: npm run db:migrate)`;
+  migrate                                         apply pending database migrations (also: npm run db:migrate)
+  create-organizer --email E --password P [--name N]   create an organiser account`;
 
-class UsageError extends Error {}
+/** `--flag value` pairs after the command. */
+function parseOptions(args: string[]): Map<string, string> {
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i += 2) {
+    if (!args[i].startsWith('--') || args[i + 1] === undefined) throw new UsageError(`Expected --option value, got ${JSON.stringify(args[i])}\n\n${USAGE}`);
+    options.set(args[i], args[i + 1]);
+  }
+  return options;
+}
 
 async function main(argv: string[]): Promise<void> {
-  const [command] = argv;
+  const [command, ...rest] = argv;
   const print = (line: string): void => void process.stdout.write(`${line}\n`);
   switch (command) {
     case 'migrate':
       return migrateCommand(loadConfig(process.env), print);
+    case 'create-organizer':
+      return createOrganizerCommand(loadConfig(process.env), parseOptions(rest), print);
     case undefined:
     case 'help':
     case '--help':

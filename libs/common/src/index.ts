@@ -4,3 +4,4 @@ export * from './queue/redis-connection';
 export * from './queue/scheduling-queue';
 export * from './logging/logger-options';
 export * from './package-version';
+export * from './auth/password';

@@ -21,11 +21,13 @@ describe('migrations on a real PostgreSQL', () => {
 
   it('creates the schema on an empty database, and a second run applies nothing', async () => {
     const first = await runMigrations({ url: database.url });
-    expect(first).toContain('CreateForum1795502683012');
+    expect(first).toEqual(['CreateForum1795502683012', 'AccountsForumsRequests1795505318354']);
     expect(await runMigrations({ url: database.url })).toEqual([]);
 
     const tables = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
-    expect(tables.rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(['forum', 'migrations']));
+    expect(tables.rows.map((row) => row.table_name)).toEqual(
+      expect.arrayContaining(['forum', 'migrations', 'company', 'user_account', 'slot', 'forum_table', 'registration', 'delegate', 'meeting_request']),
+    );
   });
 
   it('leaves nothing for the entities to change: migrations and entities agree', async () => {
@@ -40,10 +42,13 @@ describe('migrations on a real PostgreSQL', () => {
   });
 
   it('makes the database refuse a forum with an unknown status or a zero slot length', async () => {
+    const organizer = await client.query(
+      `INSERT INTO user_account (email, password_hash, name, role) VALUES ('o@example.com', 'x', 'O', 'ORGANIZER') RETURNING id`,
+    );
     const insert = (status: string, slotMinutes: number) =>
       client.query(
-        `INSERT INTO forum (name, time_zone, status, slot_minutes, max_meetings_per_company) VALUES ('F', 'UTC', $1, $2, 8)`,
-        [status, slotMinutes],
+        `INSERT INTO forum (organizer_id, name, time_zone, status, slot_minutes, max_meetings_per_company) VALUES ($1, 'F', 'UTC', $2, $3, 8)`,
+        [organizer.rows[0].id, status, slotMinutes],
       );
     await expect(insert('OPEN', 30)).resolves.toBeDefined();
     await expect(insert('PUBLISHED', 30)).rejects.toThrow(/forum_status_check/);

@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../auth/auth.decorators';
 import { RedisHealthIndicator } from './redis.health';
 
 /** `GET /health`: 200 when every configured dependency answers, 503 naming the one that does not. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

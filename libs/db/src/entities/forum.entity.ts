@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { User } from './user.entity';
 
 export const FORUM_STATUSES = ['DRAFT', 'OPEN', 'REQUESTS_CLOSED', 'SCHEDULED', 'CLOSED'] as const;
 export type ForumStatus = (typeof FORUM_STATUSES)[number];
@@ -9,9 +10,18 @@ export type ForumStatus = (typeof FORUM_STATUSES)[number];
 @Check('forum_slot_minutes_check', `"slot_minutes" BETWEEN 5 AND 240`)
 @Check('forum_break_minutes_check', `"break_minutes" BETWEEN 0 AND 120`)
 @Check('forum_max_meetings_check', `"max_meetings_per_company" > 0`)
+@Index('forum_organizer_idx', ['organizerId'])
 export class Forum {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** The organiser who created the forum and manages it. */
+  @Column({ name: 'organizer_id', type: 'uuid' })
+  organizerId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organizer_id' })
+  organizer?: User;
 
   @Column({ type: 'varchar', length: 200 })
   name: string;
@@ -38,6 +48,10 @@ export class Forum {
 
   @Column({ name: 'max_meetings_per_company', type: 'integer' })
   maxMeetingsPerCompany: number;
+
+  /** Whether a registration's side must be the company's country (the usual case). */
+  @Column({ name: 'side_must_match_country', type: 'boolean', default: true })
+  sideMustMatchCountry: boolean;
 
   @Column({ name: 'request_deadline', type: 'timestamptz', nullable: true })
   requestDeadline: Date | null;

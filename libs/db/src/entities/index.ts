@@ -1,6 +1,22 @@
+import { Company } from './company.entity';
+import { Delegate } from './delegate.entity';
+import { ForumSession } from './forum-session.entity';
+import { ForumTable } from './forum-table.entity';
 import { Forum } from './forum.entity';
+import { MeetingRequest } from './meeting-request.entity';
+import { Registration } from './registration.entity';
+import { Slot } from './slot.entity';
+import { User } from './user.entity';
 
+export * from './company.entity';
+export * from './delegate.entity';
+export * from './forum-session.entity';
+export * from './forum-table.entity';
 export * from './forum.entity';
+export * from './meeting-request.entity';
+export * from './registration.entity';
+export * from './slot.entity';
+export * from './user.entity';
 
 /** Every entity, for the DataSource. */
-export const ENTITIES = [Forum];
+export const ENTITIES = [Company, User, Forum, ForumSession, Slot, ForumTable, Registration, Delegate, MeetingRequest];

@@ -1,0 +1,156 @@
+import { codeOf, createOrganizer, gql, ok } from './support/graphql';
+import { startTestApi, TestApi } from './support/test-api';
+
+/**
+ * The contract's reference session (shared/api-contract.md), document for
+ * document, up to the meeting request being accepted.
+ */
+describe('the reference session of the API contract', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    await createOrganizer(api.app, 'organizer@example.com', 'organizer-password');
+  });
+
+  afterAll(() => api.close());
+
+  it('runs verbatim: login → createForum → open → four sign-ups → register → browse → recommend → request → accept', async () => {
+    const app = api.app;
+    const login = ok(
+      await gql<{ login: { accessToken: string; user: { id: string; role: string } } }>(
+        app,
+        'mutation ($in: LoginInput!) { login(input: $in) { accessToken user { id role } } }',
+        { in: { email: 'organizer@example.com', password: 'organizer-password' } },
+      ),
+    );
+    expect(login.login.user.role).toBe('ORGANIZER');
+    const organizer = login.login.accessToken;
+
+    const created = ok(
+      await gql<{ createForum: { id: string; slots: { id: string; startsAt: string; endsAt: string }[]; tables: { id: string; label: string; interpreter: boolean }[] } }>(
+        app,
+        'mutation ($in: CreateForumInput!) { createForum(input: $in) { id slots { id startsAt endsAt } tables { id label interpreter } } }',
+        {
+          in: {
+            name: 'Korea–Vietnam ICT Forum Da Nang',
+            venue: 'Da Nang',
+            timeZone: 'Asia/Ho_Chi_Minh',
+            sides: ['KR', 'VN'],
+            slotMinutes: 30,
+            breakMinutes: 0,
+            maxMeetingsPerCompany: 8,
+            sessions: [
+              { startsAt: '2024-06-10T09:00:00+07:00', endsAt: '2024-06-10T12:00:00+07:00' },
+              { startsAt: '2024-06-10T13:30:00+07:00', endsAt: '2024-06-10T17:00:00+07:00' },
+            ],
+            tableCount: 20,
+            interpreterTableCount: 8,
+          },
+        },
+        organizer,
+      ),
+    ).createForum;
+    expect(created.slots).toHaveLength(13);
+    expect(created.slots[0]).toMatchObject({ startsAt: '2024-06-10T02:00:00.000Z', endsAt: '2024-06-10T02:30:00.000Z' });
+    expect(created.slots[6].startsAt).toBe('2024-06-10T06:30:00.000Z');
+    expect(created.tables).toHaveLength(20);
+    expect(created.tables.filter((table) => table.interpreter)).toHaveLength(8);
+    expect(created.tables[0]).toMatchObject({ label: 'T01', interpreter: true });
+    const forumId = created.id;
+
+    const opened = ok(await gql(app, 'mutation ($id: ID!) { setForumStatus(id: $id, status: OPEN) { id status } }', { id: forumId }, organizer));
+    expect(opened).toEqual({ setForumStatus: { id: forumId, status: 'OPEN' } });
+
+    const companies = [
+      { email: 'ceo@vinatech.vn', name: 'Nguyen Van A', company: { name: 'VinaTech Software', country: 'VN', sectors: ['SOFTWARE'], offers: ['offshore development'], seeks: ['AI partners'], languages: ['vi', 'en'] } },
+      { email: 'cto@hanoicloud.vn', name: 'Tran Thi B', company: { name: 'Hanoi Cloud', country: 'VN', sectors: ['CLOUD'], offers: ['cloud hosting'], seeks: ['semiconductor suppliers'], languages: ['vi'] } },
+      { email: 'ceo@seoul-ai.kr', name: 'Kim Min-jun', company: { name: 'Seoul AI Labs', country: 'KR', sectors: ['AI', 'SOFTWARE'], offers: ['AI partners for computer vision'], seeks: ['offshore development teams'], languages: ['ko', 'en'] } },
+      { email: 'bd@busan-chips.kr', name: 'Park Ji-woo', company: { name: 'Busan Chips', country: 'KR', sectors: ['SEMICONDUCTORS'], offers: ['semiconductor suppliers'], seeks: ['assembly partners'], languages: ['ko'] } },
+    ];
+    const tokens: string[] = [];
+    const companyIds: string[] = [];
+    for (const signUp of companies) {
+      const result = ok(
+        await gql<{ signUp: { accessToken: string; user: { id: string; role: string; company: { id: string } } } }>(
+          app,
+          'mutation ($in: SignUpInput!) { signUp(input: $in) { accessToken user { id role company { id } } } }',
+          { in: { ...signUp, password: 'a long password' } },
+        ),
+      );
+      expect(result.signUp.user.role).toBe('COMPANY');
+      tokens.push(result.signUp.accessToken);
+      companyIds.push(result.signUp.user.company.id);
+    }
+    const [vinaTech, hanoiCloud, seoulAi, busanChips] = tokens;
+
+    for (const [i, token] of tokens.entries()) {
+      const registered = ok(
+        await gql<{ registerForForum: { id: string; side: string } }>(
+          app,
+          'mutation ($forumId: ID!, $in: RegistrationInput!) { registerForForum(forumId: $forumId, input: $in) { id side } }',
+          {
+            forumId,
+            in: { side: companies[i].company.country, unavailableSlotIds: [], delegates: [{ name: companies[i].name, email: companies[i].email, languages: companies[i].company.languages }] },
+          },
+          token,
+        ),
+      );
+      expect(registered.registerForForum.side).toBe(companies[i].company.country);
+    }
+
+    const participants = ok(
+      await gql<{ participants: { edges: { node: { id: string; name: string; country: string } }[]; totalCount: number } }>(
+        app,
+        'query ($forumId: ID!) { participants(forumId: $forumId, filter: { side: "KR" }, first: 50) { edges { node { id name country } } totalCount } }',
+        { forumId },
+        vinaTech,
+      ),
+    );
+    expect(participants.participants.totalCount).toBe(2);
+    expect(participants.participants.edges.map((edge) => edge.node)).toEqual([
+      { id: companyIds[3], name: 'Busan Chips', country: 'KR' },
+      { id: companyIds[2], name: 'Seoul AI Labs', country: 'KR' },
+    ]);
+
+    const recommended = ok(
+      await gql<{ recommendedPartners: { company: { id: string; name: string }; score: number; reasons: string[] }[] }>(
+        app,
+        'query ($forumId: ID!) { recommendedPartners(forumId: $forumId, first: 10) { company { id name } score reasons } }',
+        { forumId },
+        vinaTech,
+      ),
+    );
+    expect(recommended.recommendedPartners.map((r) => r.company.name)).toEqual(['Seoul AI Labs', 'Busan Chips']);
+    expect(recommended.recommendedPartners[0].score).toBeGreaterThan(recommended.recommendedPartners[1].score);
+    expect(recommended.recommendedPartners[0].reasons).toContain("offers 'AI partners for computer vision' which you seek ('AI partners')");
+
+    const requested = ok(
+      await gql<{ requestMeeting: { id: string; status: string } }>(
+        app,
+        'mutation ($in: RequestMeetingInput!) { requestMeeting(input: $in) { id status } }',
+        { in: { forumId, toCompanyId: companyIds[2], priority: 5, message: 'We build computer-vision pipelines offshore.' } },
+        vinaTech,
+      ),
+    );
+    expect(requested.requestMeeting.status).toBe('PENDING');
+
+    // Only the receiver can answer.
+    expect(codeOf(await gql(app, 'mutation ($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id status } }', { id: requested.requestMeeting.id }, hanoiCloud))).toBe('NOT_FOUND');
+    const accepted = ok(
+      await gql(app, 'mutation ($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id status } }', { id: requested.requestMeeting.id }, seoulAi),
+    );
+    expect(accepted).toEqual({ respondToMeetingRequest: { id: requested.requestMeeting.id, status: 'ACCEPTED' } });
+
+    const received = ok(
+      await gql<{ meetingRequests: { status: string; priority: number; from: { name: string } }[] }>(
+        app,
+        'query ($forumId: ID!) { meetingRequests(forumId: $forumId, direction: RECEIVED) { status priority from { name } } }',
+        { forumId },
+        seoulAi,
+      ),
+    );
+    expect(received.meetingRequests).toEqual([{ status: 'ACCEPTED', priority: 5, from: { name: 'VinaTech Software' } }]);
+    expect(busanChips).toBeDefined();
+  });
+});

@@ -1,0 +1,62 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Throttle } from '@nestjs/throttler';
+import type { Principal } from '../common/principal';
+import { CompanyLoader } from '../companies/company.loader';
+import { CompanyModel } from '../companies/models/company.model';
+import { CurrentPrincipal, Public, Roles } from './auth.decorators';
+import { AuthService } from './auth.service';
+import { CreateDelegateAccountInput } from './dto/create-delegate-account.input';
+import { LoginInput } from './dto/login.input';
+import { SignUpInput } from './dto/sign-up.input';
+import { GqlThrottlerGuard } from './gql-throttler.guard';
+import { AuthPayload, UserModel } from './models/user.model';
+
+@Resolver(() => UserModel)
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly companies: CompanyLoader,
+  ) {}
+
+  @Public()
+  @UseGuards(GqlThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @Mutation(() => AuthPayload, { description: "Creates a company representative's account with the company's profile." })
+  async signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
+    const session = await this.auth.signUp(input);
+    return { accessToken: session.accessToken, user: UserModel.from(session.user) };
+  }
+
+  @Public()
+  @UseGuards(GqlThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @Mutation(() => AuthPayload)
+  async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
+    const session = await this.auth.login(input.email, input.password);
+    return { accessToken: session.accessToken, user: UserModel.from(session.user) };
+  }
+
+  @Query(() => UserModel, { description: 'The signed-in user, with role and company.' })
+  async me(@CurrentPrincipal() principal: Principal): Promise<UserModel> {
+    return UserModel.from(await this.auth.me(principal));
+  }
+
+  @Roles('COMPANY')
+  @Mutation(() => UserModel, { description: "A read-only account for one of the caller's company's delegates." })
+  async createDelegateAccount(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: CreateDelegateAccountInput,
+  ): Promise<UserModel> {
+    return UserModel.from(await this.auth.createDelegateAccount(principal, input));
+  }
+
+  // Public: a User is only ever returned to itself (signUp, login, me), including before it holds a token.
+  @Public()
+  @ResolveField(() => CompanyModel, { nullable: true })
+  async company(@Parent() user: UserModel): Promise<CompanyModel | null> {
+    if (!user.companyId) return null;
+    const company = await this.companies.load(user.companyId);
+    return company ? CompanyModel.from(company) : null;
+  }
+}

@@ -1,0 +1,55 @@
+import { HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { DomainError } from './domain-errors';
+
+const logger = new Logger('GraphQL');
+
+const CODES_BY_STATUS: Record<number, string> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/** Apollo's own codes for documents that never reached a resolver. */
+const GRAPHQL_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/**
+ * The one place errors become what clients see: domain errors and HTTP
+ * exceptions (validation, guards, throttling) keep their code and message;
+ * anything else is an internal error with a generic message. Never a stack trace.
+ */
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (original instanceof DomainError) {
+    return { ...base, message: original.message, extensions: { code: original.code } };
+  }
+  if (original instanceof ThrottlerException) {
+    return { ...base, message: 'Too many attempts; wait a minute and try again', extensions: { code: 'TOO_MANY_REQUESTS' } };
+  }
+  if (original instanceof HttpException) {
+    const status = original.getStatus();
+    const response = original.getResponse();
+    const details = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : undefined;
+    const message = Array.isArray(details) ? details.join('; ') : typeof details === 'string' ? details : original.message;
+    return { ...base, message, extensions: { code: CODES_BY_STATUS[status] ?? 'INTERNAL_SERVER_ERROR' } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
+    return { ...base, extensions: { code } };
+  }
+  logger.error({ err: original ?? error, path: formatted.path }, 'unexpected error in a GraphQL operation');
+  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,17 @@
+import { ExecutionContext } from '@nestjs/common';
+import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import type { Principal } from './principal';
+
+export interface RequestWithPrincipal extends Request {
+  principal?: Principal | null;
+}
+
+/** The HTTP request and response behind a GraphQL field or a REST handler alike. */
+export function httpOf(context: ExecutionContext): { req: RequestWithPrincipal; res: Response } {
+  if (context.getType<GqlContextType>() === 'graphql') {
+    const { req, res } = GqlExecutionContext.create(context).getContext<{ req: RequestWithPrincipal; res: Response }>();
+    return { req, res };
+  }
+  return { req: context.switchToHttp().getRequest(), res: context.switchToHttp().getResponse() };
+}

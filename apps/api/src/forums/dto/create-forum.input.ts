@@ -1,0 +1,110 @@
+import { Field, GraphQLISODateTime, InputType, Int, PartialType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+@InputType()
+export class SessionInput {
+  @Field(() => GraphQLISODateTime, { description: 'With its offset, e.g. 2024-06-10T09:00:00+07:00' })
+  @IsDate()
+  startsAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @IsDate()
+  endsAt: Date;
+}
+
+@InputType()
+export class CreateForumInput {
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  venue?: string;
+
+  @Field({ description: 'IANA time zone the forum is shown in, e.g. Asia/Ho_Chi_Minh' })
+  @IsString()
+  @Length(1, 64)
+  timeZone: string;
+
+  @Field(() => [String], { description: 'ISO 3166-1 alpha-2 codes of the delegations that meet, e.g. ["KR", "VN"]; empty: anyone meets anyone' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @Matches(/^[A-Z]{2}$/, { each: true, message: 'sides must be ISO 3166-1 alpha-2 codes in capitals, e.g. KR' })
+  sides: string[];
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(5)
+  @Max(240)
+  slotMinutes: number;
+
+  @Field(() => Int, { defaultValue: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  breakMinutes: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  maxMeetingsPerCompany: number;
+
+  @Field(() => [SessionInput])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SessionInput)
+  sessions: SessionInput[];
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  tableCount: number;
+
+  @Field(() => Int, { defaultValue: 0, description: 'How many of the tables (the first ones) have an interpreter' })
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  interpreterTableCount: number;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'After this, no new meeting requests' })
+  @IsOptional()
+  @IsDate()
+  requestDeadline?: Date;
+
+  @Field({ nullable: true, description: "Whether a company's side must be its country (default true)" })
+  @IsOptional()
+  @IsBoolean()
+  sideMustMatchCountry?: boolean;
+}
+
+@InputType()
+export class UpdateForumInput extends PartialType(CreateForumInput) {}

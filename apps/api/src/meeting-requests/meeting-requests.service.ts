@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
+import { MeetingRequest, Registration } from '@forum/db';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
+import { isId } from '../common/ids';
+import type { Principal } from '../common/principal';
+import { ForumsService } from '../forums/forums.service';
+import { RequestMeetingInput } from './dto/request-meeting.input';
+
+const OPEN_STATUSES = ['PENDING', 'ACCEPTED'] as const;
+
+@Injectable()
+export class MeetingRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(MeetingRequest) private readonly requests: Repository<MeetingRequest>,
+    private readonly forums: ForumsService,
+  ) {}
+
+  async request(principal: Principal, input: RequestMeetingInput): Promise<MeetingRequest> {
+    const from = this.actingCompany(principal);
+    const forum = await this.forums.findVisible(principal, input.forumId);
+    if (forum.status !== 'OPEN') throw new ConflictError(`Meeting requests are closed: the forum is ${forum.status}`);
+    if (forum.requestDeadline && forum.requestDeadline.getTime() < Date.now()) {
+      throw new ConflictError(`The request deadline (${forum.requestDeadline.toISOString()}) has passed`);
+    }
+    if (input.toCompanyId === from) throw new BadInputError('toCompanyId: a company cannot request a meeting with itself');
+    if (!isId(input.toCompanyId)) throw new NotFoundError('Participant', input.toCompanyId);
+
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        // Locking the sender's registration serialises its requests, so the limit below holds under concurrency.
+        const registrations = await manager
+          .getRepository(Registration)
+          .createQueryBuilder('registration')
+          .where('registration.forum_id = :forumId AND registration.company_id IN (:...ids)', { forumId: forum.id, ids: [from, input.toCompanyId] })
+          .setLock('pessimistic_write')
+          .getMany();
+        const mine = registrations.find((registration) => registration.companyId === from);
+        const theirs = registrations.find((registration) => registration.companyId === input.toCompanyId);
+        if (!mine) throw new ForbiddenError('Register your company for this forum before requesting meetings');
+        if (!theirs) throw new NotFoundError('Participant', input.toCompanyId);
+        if (forum.sides.length > 0 && mine.side === theirs.side) {
+          throw new BadInputError(`toCompanyId: meetings are between sides; both companies are on side ${mine.side}`);
+        }
+        const limit = forum.maxMeetingsPerCompany * 2;
+        const open = await manager.getRepository(MeetingRequest).countBy({ forumId: forum.id, fromCompanyId: from, status: In([...OPEN_STATUSES]) });
+        if (open >= limit) {
+          throw new ConflictError(`You already have ${open} open requests, the most this forum allows (${limit}); withdraw one first`);
+        }
+        return manager.getRepository(MeetingRequest).save({
+          forumId: forum.id,
+          fromCompanyId: from,
+          toCompanyId: input.toCompanyId,
+          priority: input.priority,
+          message: input.message?.trim() || null,
+          status: 'PENDING',
+        });
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'meeting_request_open_pair_unique') {
+        throw new ConflictError('You already have an open request to this company at this forum');
+      }
+      throw error;
+    }
+  }
+
+  async respond(principal: Principal, id: string, accept: boolean): Promise<MeetingRequest> {
+    const company = this.actingCompany(principal);
+    const request = await this.findFor(id, (found) => found.toCompanyId === company);
+    if (request.status !== 'PENDING') throw new ConflictError(`This request is ${request.status}; only a PENDING request can be answered`);
+    await this.assertForumTakesChanges(principal, request.forumId);
+    request.status = accept ? 'ACCEPTED' : 'DECLINED';
+    request.respondedAt = new Date();
+    return this.requests.save(request);
+  }
+
+  async withdraw(principal: Principal, id: string): Promise<MeetingRequest> {
+    const company = this.actingCompany(principal);
+    const request = await this.findFor(id, (found) => found.fromCompanyId === company);
+    if (request.status !== 'PENDING' && request.status !== 'ACCEPTED') {
+      throw new ConflictError(`This request is ${request.status}; there is nothing to withdraw`);
+    }
+    await this.assertForumTakesChanges(principal, request.forumId);
+    request.status = 'WITHDRAWN';
+    return this.requests.save(request);
+  }
+
+  /** The caller's company's requests at a forum, newest first (delegates may read them too). */
+  async list(principal: Principal, forumId: string, direction: 'SENT' | 'RECEIVED'): Promise<MeetingRequest[]> {
+    if (!principal.companyId) throw new ForbiddenError('Only companies have meeting requests');
+    const forum = await this.forums.findVisible(principal, forumId);
+    const side = direction === 'SENT' ? { fromCompanyId: principal.companyId } : { toCompanyId: principal.companyId };
+    return this.requests.find({ where: { forumId: forum.id, ...side }, order: { createdAt: 'DESC' } });
+  }
+
+  private actingCompany(principal: Principal): string {
+    if (principal.role !== 'COMPANY' || !principal.companyId) {
+      throw new ForbiddenError("Only a company's representative can do this; delegates can only read");
+    }
+    return principal.companyId;
+  }
+
+  /** The request if the caller is allowed to act on it; otherwise it does not exist for them. */
+  private async findFor(id: string, allowed: (request: MeetingRequest) => boolean): Promise<MeetingRequest> {
+    const request = isId(id) ? await this.requests.findOneBy({ id }) : null;
+    if (!request || !allowed(request)) throw new NotFoundError('Meeting request', id);
+    return request;
+  }
+
+  private async assertForumTakesChanges(principal: Principal, forumId: string) {
+    const forum = await this.forums.findVisible(principal, forumId);
+    if (forum.status === 'SCHEDULED' || forum.status === 'CLOSED') {
+      throw new ConflictError(`The forum is ${forum.status}; requests can no longer change`);
+    }
+  }
+}

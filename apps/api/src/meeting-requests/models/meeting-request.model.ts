@@ -1,0 +1,58 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { MeetingRequest } from '@forum/db';
+
+export enum MeetingRequestStatusModel {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(MeetingRequestStatusModel, { name: 'MeetingRequestStatus' });
+
+export enum RequestDirection {
+  SENT = 'SENT',
+  RECEIVED = 'RECEIVED',
+}
+registerEnumType(RequestDirection, { name: 'RequestDirection' });
+
+@ObjectType('MeetingRequest')
+export class MeetingRequestModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  forumId: string;
+
+  @Field(() => MeetingRequestStatusModel)
+  status: MeetingRequestStatusModel;
+
+  @Field(() => Int)
+  priority: number;
+
+  @Field(() => String, { nullable: true })
+  message: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  respondedAt: Date | null;
+
+  /** For the from/to field resolvers. */
+  fromCompanyId: string;
+  toCompanyId: string;
+
+  static from(request: MeetingRequest): MeetingRequestModel {
+    return Object.assign(new MeetingRequestModel(), {
+      id: request.id,
+      forumId: request.forumId,
+      status: request.status as MeetingRequestStatusModel,
+      priority: request.priority,
+      message: request.message,
+      createdAt: request.createdAt,
+      respondedAt: request.respondedAt,
+      fromCompanyId: request.fromCompanyId,
+      toCompanyId: request.toCompanyId,
+    });
+  }
+}

@@ -1,0 +1,148 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { Company, Delegate, Registration } from '@forum/db';
+import { PageInfo } from '../../common/page-info.model';
+
+@ObjectType('Delegate', { description: 'A person attending for a company.' })
+export class DelegateModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  title: string | null;
+
+  @Field(() => [String])
+  languages: string[];
+
+  @Field(() => String, { nullable: true, description: "Shown to the delegate's own company and the forum's organiser only" })
+  email: string | null;
+
+  static from(delegate: Delegate, showEmail: boolean): DelegateModel {
+    return Object.assign(new DelegateModel(), {
+      id: delegate.id,
+      name: delegate.name,
+      title: delegate.title,
+      languages: delegate.languages,
+      email: showEmail ? delegate.email : null,
+    });
+  }
+}
+
+@ObjectType('Registration')
+export class RegistrationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  forumId: string;
+
+  @Field(() => ID)
+  companyId: string;
+
+  @Field(() => String, { nullable: true })
+  side: string | null;
+
+  @Field(() => Int, { nullable: true })
+  maxMeetings: number | null;
+
+  @Field(() => [ID])
+  unavailableSlotIds: string[];
+
+  @Field(() => [DelegateModel])
+  delegates: DelegateModel[];
+
+  static from(registration: Registration, showEmails: boolean): RegistrationModel {
+    return Object.assign(new RegistrationModel(), {
+      id: registration.id,
+      forumId: registration.forumId,
+      companyId: registration.companyId,
+      side: registration.side,
+      maxMeetings: registration.maxMeetings,
+      unavailableSlotIds: (registration.unavailableSlots ?? []).map((slot) => slot.id),
+      delegates: (registration.delegates ?? []).map((delegate) => DelegateModel.from(delegate, showEmails)),
+    });
+  }
+}
+
+@ObjectType('Participant', { description: 'A company registered for a forum, as other participants see it.' })
+export class ParticipantModel {
+  @Field(() => ID, { description: "The company's id (what requestMeeting takes as toCompanyId)" })
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  country: string;
+
+  @Field(() => String, { nullable: true })
+  city: string | null;
+
+  @Field(() => [String])
+  sectors: string[];
+
+  @Field(() => [String])
+  offers: string[];
+
+  @Field(() => [String])
+  seeks: string[];
+
+  @Field(() => [String])
+  languages: string[];
+
+  @Field(() => String, { nullable: true })
+  website: string | null;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Field(() => String, { nullable: true })
+  side: string | null;
+
+  /** For the delegates field resolver. */
+  registrationId: string;
+  /** Whether the caller may see delegates' emails. */
+  showEmails: boolean;
+
+  static from(registration: Registration & { company: Company }, showEmails: boolean): ParticipantModel {
+    const { company } = registration;
+    return Object.assign(new ParticipantModel(), {
+      id: company.id,
+      name: company.name,
+      country: company.country,
+      city: company.city,
+      sectors: company.sectors,
+      offers: company.offers,
+      seeks: company.seeks,
+      languages: company.languages,
+      website: company.website,
+      description: company.description,
+      side: registration.side,
+      registrationId: registration.id,
+      showEmails,
+    });
+  }
+}
+
+@ObjectType()
+export class ParticipantEdge {
+  @Field(() => ParticipantModel)
+  node: ParticipantModel;
+
+  @Field()
+  cursor: string;
+}
+
+@ObjectType()
+export class ParticipantConnection {
+  @Field(() => [ParticipantEdge])
+  edges: ParticipantEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int)
+  totalCount: number;
+}

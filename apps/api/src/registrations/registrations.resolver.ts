@@ -1,0 +1,56 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../common/principal';
+import { DelegatesLoader } from './delegates.loader';
+import { ParticipantsArgs } from './dto/participants.args';
+import { RegisterForForumInput } from './dto/register-for-forum.input';
+import { DelegateModel, ParticipantConnection, ParticipantModel, RegistrationModel } from './models/registration.model';
+import { RegistrationsService } from './registrations.service';
+
+@Resolver(() => ParticipantModel)
+export class RegistrationsResolver {
+  constructor(
+    private readonly registrations: RegistrationsService,
+    private readonly delegateLoader: DelegatesLoader,
+  ) {}
+
+  @Roles('COMPANY')
+  @Mutation(() => RegistrationModel, { description: "Registers the caller's company for an OPEN forum." })
+  async registerForForum(
+    @CurrentPrincipal() principal: Principal,
+    @Args('forumId', { type: () => ID }) forumId: string,
+    @Args('input') input: RegisterForForumInput,
+  ): Promise<RegistrationModel> {
+    return RegistrationModel.from(await this.registrations.register(principal, forumId, input), true);
+  }
+
+  @Query(() => RegistrationModel, { nullable: true, description: "The caller's company's registration for a forum." })
+  async myRegistration(
+    @CurrentPrincipal() principal: Principal,
+    @Args('forumId', { type: () => ID }) forumId: string,
+  ): Promise<RegistrationModel | null> {
+    const registration = await this.registrations.findOwn(principal, forumId);
+    return registration ? RegistrationModel.from(registration, true) : null;
+  }
+
+  @Query(() => ParticipantConnection, { description: 'The companies registered for a forum, in name order.' })
+  async participants(@CurrentPrincipal() principal: Principal, @Args() args: ParticipantsArgs): Promise<ParticipantConnection> {
+    const page = await this.registrations.participants(principal, args.forumId, args.filter, args.first, args.after);
+    const organizer = await this.registrations.isForumOrganizer(principal, args.forumId);
+    return {
+      edges: page.rows.map((row) => ({
+        node: ParticipantModel.from(row, organizer || row.companyId === principal.companyId),
+        cursor: Buffer.from(JSON.stringify([row.company.name, row.company.id])).toString('base64url'),
+      })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @ResolveField(() => [DelegateModel])
+  async delegates(@Parent() participant: ParticipantModel): Promise<DelegateModel[]> {
+    return (await this.delegateLoader.load(participant.registrationId)).map((delegate) =>
+      DelegateModel.from(delegate, participant.showEmails),
+    );
+  }
+}

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, In, Repository } from 'typeorm';
+import { Company, Delegate, Forum, Registration, Slot } from '@forum/db';
+import { normalizeEmail } from '@forum/common';
+import { BadInputError, ConflictError, ForbiddenError } from '../common/domain-errors';
+import { isId } from '../common/ids';
+import { isOrganizer, Principal } from '../common/principal';
+import { ForumsService } from '../forums/forums.service';
+import { RegisterForForumInput } from './dto/register-for-forum.input';
+import { ParticipantFilter } from './dto/participants.args';
+
+export interface ParticipantPage {
+  rows: (Registration & { company: Company })[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Registration) private readonly registrations: Repository<Registration>,
+    private readonly forums: ForumsService,
+  ) {}
+
+  async register(principal: Principal, forumId: string, input: RegisterForForumInput): Promise<Registration> {
+    if (principal.role !== 'COMPANY' || !principal.companyId) {
+      throw new ForbiddenError("Only a company's representative can register it");
+    }
+    const forum = await this.forums.findVisible(principal, forumId);
+    if (forum.status !== 'OPEN') throw new ConflictError(`Registration is closed: forum ${forumId} is ${forum.status}`);
+    const company = await this.dataSource.getRepository(Company).findOneByOrFail({ id: principal.companyId });
+    const side = this.checkSide(forum, company, input.side);
+    if (input.maxMeetings !== undefined && input.maxMeetings > forum.maxMeetingsPerCompany) {
+      throw new BadInputError(`maxMeetings: at most ${forum.maxMeetingsPerCompany} at this forum`);
+    }
+    const slots = await this.forumSlots(forum, input.unavailableSlotIds);
+    const emails = input.delegates.map((delegate) => normalizeEmail(delegate.email));
+    if (new Set(emails).size !== emails.length) throw new BadInputError('delegates: each delegate needs a different email');
+
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.getRepository(Registration).existsBy({ forumId, companyId: company.id })) {
+        throw new ConflictError(`${company.name} is already registered for this forum`);
+      }
+      const registration = await manager.getRepository(Registration).save({
+        forumId,
+        companyId: company.id,
+        side,
+        maxMeetings: input.maxMeetings ?? null,
+        unavailableSlots: slots,
+      });
+      registration.delegates = await manager.getRepository(Delegate).save(
+        input.delegates.map((delegate, i) => ({
+          registrationId: registration.id,
+          name: delegate.name,
+          email: emails[i],
+          title: delegate.title ?? null,
+          languages: delegate.languages ?? [],
+        })),
+      );
+      return registration;
+    });
+  }
+
+  /** The caller's company's registration for a forum, or null. */
+  findOwn(principal: Principal, forumId: string): Promise<Registration | null> {
+    if (!principal.companyId || !isId(forumId)) return Promise.resolve(null);
+    return this.registrations.findOne({
+      where: { forumId, companyId: principal.companyId },
+      relations: { delegates: true, unavailableSlots: true },
+    });
+  }
+
+  /** One page of a forum's participants, in name order, filtered; a constant number of queries. */
+  async participants(principal: Principal, forumId: string, filter: ParticipantFilter | undefined, first: number, after?: string): Promise<ParticipantPage> {
+    await this.forums.findVisible(principal, forumId);
+    const query = this.registrations
+      .createQueryBuilder('registration')
+      .innerJoinAndSelect('registration.company', 'company')
+      .where('registration.forum_id = :forumId', { forumId });
+    if (filter?.side) query.andWhere('registration.side = :side', { side: filter.side });
+    if (filter?.country) query.andWhere('company.country = :country', { country: filter.country });
+    if (filter?.sector) {
+      query.andWhere('EXISTS (SELECT 1 FROM unnest(company.sectors) AS sector WHERE lower(sector) = lower(:sector))', {
+        sector: filter.sector.trim(),
+      });
+    }
+    if (filter?.keyword) {
+      query.andWhere(
+        "EXISTS (SELECT 1 FROM unnest(company.offers || company.seeks) AS phrase WHERE phrase ILIKE :keyword ESCAPE '\\')",
+        { keyword: `%${escapeLike(filter.keyword.trim())}%` },
+      );
+    }
+    if (filter?.text) {
+      const text = `%${escapeLike(filter.text.trim())}%`;
+      query.andWhere(
+        new Brackets((where) =>
+          where.where("company.name ILIKE :text ESCAPE '\\'", { text }).orWhere("company.description ILIKE :text ESCAPE '\\'", { text }),
+        ),
+      );
+    }
+    const totalCount = await query.clone().getCount();
+    if (after) {
+      const cursor = decodeCursor(after);
+      query.andWhere('(company.name, company.id) > (:name, :id)', cursor);
+    }
+    const rows = (await query
+      .orderBy('company.name', 'ASC')
+      .addOrderBy('company.id', 'ASC')
+      .take(first + 1)
+      .getMany()) as (Registration & { company: Company })[];
+    const page = rows.slice(0, first);
+    const last = page[page.length - 1];
+    return {
+      rows: page,
+      totalCount,
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor(last.company.name, last.company.id) : null,
+    };
+  }
+
+  /** Whether the caller may read delegates' emails of registrations in this forum (beyond its own). */
+  async isForumOrganizer(principal: Principal, forumId: string): Promise<boolean> {
+    if (!isOrganizer(principal)) return false;
+    const forum = await this.dataSource.getRepository(Forum).findOneBy({ id: forumId });
+    return forum?.organizerId === principal.userId;
+  }
+
+  private checkSide(forum: Forum, company: Company, side: string | undefined): string | null {
+    if (forum.sides.length === 0) {
+      if (side) throw new BadInputError('side: this forum has no sides; leave it out');
+      return null;
+    }
+    if (!side) throw new BadInputError(`side: choose one of ${forum.sides.join(', ')}`);
+    if (!forum.sides.includes(side)) throw new BadInputError(`side: ${side} is not a side of this forum (${forum.sides.join(', ')})`);
+    if (forum.sideMustMatchCountry && side !== company.country) {
+      throw new BadInputError(`side: ${company.name} is from ${company.country}, so its side is ${company.country} at this forum`);
+    }
+    return side;
+  }
+
+  private async forumSlots(forum: Forum, ids: string[]): Promise<Slot[]> {
+    if (ids.length === 0) return [];
+    const valid = ids.filter(isId);
+    const slots = valid.length ? await this.dataSource.getRepository(Slot).findBy({ forumId: forum.id, id: In(valid) }) : [];
+    if (slots.length !== ids.length) {
+      const known = new Set(slots.map((slot) => slot.id));
+      throw new BadInputError(`unavailableSlotIds: ${ids.filter((id) => !known.has(id)).join(', ')} are not slots of this forum`);
+    }
+    return slots;
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function encodeCursor(name: string, id: string): string {
+  return Buffer.from(JSON.stringify([name, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { name: string; id: string } {
+  try {
+    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof name === 'string' && typeof id === 'string' && isId(id)) return { name, id };
+  } catch {
+    // fall through
+  }
+  throw new BadInputError('after: not a cursor this API gave out; pass pageInfo.endCursor');
+}

@@ -1,0 +1,36 @@
+import { DataSource } from 'typeorm';
+import { AppConfig, hashPassword, normalizeEmail } from '@forum/common';
+import { dataSourceOptions, runMigrations, startEmbeddedPostgres, User } from '@forum/db';
+import { UsageError } from '../usage-error';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** `npm run cli -- create-organizer --email E --password P [--name N]` */
+export async function createOrganizerCommand(
+  config: AppConfig,
+  options: Map<string, string>,
+  print: (line: string) => void,
+): Promise<void> {
+  const email = normalizeEmail(options.get('--email') ?? '');
+  const password = options.get('--password') ?? '';
+  const name = options.get('--name') ?? email.split('@')[0];
+  if (!EMAIL.test(email)) throw new UsageError('--email must be an email address');
+  if (password.length < 8 || password.length > 128) throw new UsageError('--password must be 8 to 128 characters long');
+
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir });
+  const url = config.databaseUrl ?? (embedded?.url as string);
+  try {
+    await runMigrations({ url });
+    const dataSource = await new DataSource({ ...dataSourceOptions({ url }), poolSize: 1 }).initialize();
+    try {
+      const users = dataSource.getRepository(User);
+      if (await users.existsBy({ email })) throw new UsageError(`An account with the email ${email} already exists`);
+      const user = await users.save({ email, passwordHash: await hashPassword(password), name, role: 'ORGANIZER', companyId: null });
+      print(`Organizer ${user.email} created (id ${user.id}).`);
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    await embedded?.stop();
+  }
+}

@@ -1,0 +1,62 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
+import { Company } from './company.entity';
+import { Delegate } from './delegate.entity';
+import { Forum } from './forum.entity';
+import { Slot } from './slot.entity';
+
+/** A company taking part in one forum, on one side, with its delegates and availability. */
+@Entity({ name: 'registration' })
+@Unique('registration_forum_company_unique', ['forumId', 'companyId'])
+@Check('registration_max_meetings_check', `"max_meetings" IS NULL OR "max_meetings" > 0`)
+export class Registration {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'forum_id', type: 'uuid' })
+  forumId: string;
+
+  @ManyToOne(() => Forum, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'forum_id' })
+  forum?: Forum;
+
+  @Column({ name: 'company_id', type: 'uuid' })
+  companyId: string;
+
+  @ManyToOne(() => Company, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'company_id' })
+  company?: Company;
+
+  /** One of the forum's sides (ISO 3166-1 alpha-2), or null in a forum without sides. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  side: string | null;
+
+  /** The company's own cap; null: the forum's default. */
+  @Column({ name: 'max_meetings', type: 'integer', nullable: true })
+  maxMeetings: number | null;
+
+  @ManyToMany(() => Slot)
+  @JoinTable({
+    name: 'registration_unavailable_slot',
+    joinColumn: { name: 'registration_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'slot_id', referencedColumnName: 'id' },
+  })
+  unavailableSlots?: Slot[];
+
+  @OneToMany(() => Delegate, (delegate) => delegate.registration, { cascade: ['insert'] })
+  delegates?: Delegate[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,38 @@
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Company } from './company.entity';
+
+export const ROLES = ['ORGANIZER', 'COMPANY', 'DELEGATE'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Someone who signs in: an organiser, a company's representative, or a delegate (read-only). */
+@Entity({ name: 'user_account' })
+@Check('user_account_role_check', `"role" IN ('ORGANIZER', 'COMPANY', 'DELEGATE')`)
+@Check('user_account_email_lower_check', `"email" = lower("email")`)
+@Check('user_account_company_check', `("role" = 'ORGANIZER') = ("company_id" IS NULL)`)
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-case, so the unique constraint is case-insensitive. */
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 100 })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  @Column({ name: 'company_id', type: 'uuid', nullable: true })
+  companyId: string | null;
+
+  @ManyToOne(() => Company, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'company_id' })
+  company?: Company | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
