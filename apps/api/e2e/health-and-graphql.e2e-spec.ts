@@ -38,7 +38,7 @@ describe('API on a real PostgreSQL and Redis', () => {
   it('answers an invalid query with a coded error and no stack trace', async () => {
     const response = await request(api.app.getHttpServer()).post('/graphql').send({ query: '{ nothingHere }' });
     expect(response.status).toBe(400);
-    expect(response.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' });
     expect(JSON.stringify(response.body)).not.toMatch(/stacktrace|at .*\.js:\d+/);
   });
 
@@ -67,5 +67,24 @@ describe('health when a dependency is down', () => {
     expect(response.body.error).toHaveProperty('redis');
     expect(response.body.error.redis.status).toBe('down');
     expect(response.body.info.database.status).toBe('up');
+  });
+});
+
+describe('GraphQL in production mode', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({ nodeEnv: 'production' });
+  });
+
+  afterAll(() => api.close());
+
+  it('gives no field suggestions and no introspection', async () => {
+    const typo = await request(api.app.getHttpServer()).post('/graphql').send({ query: '{ serverInf { version } }' });
+    expect(typo.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(typo.body)).not.toMatch(/Did you mean/i);
+    const introspection = await request(api.app.getHttpServer()).post('/graphql').send({ query: '{ __schema { types { name } } }' });
+    expect(introspection.body.data).toBeUndefined();
+    expect(introspection.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });

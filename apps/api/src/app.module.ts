@@ -9,6 +9,7 @@ import { dataSourceOptions } from '@forum/db';
 import { API_RUNTIME, ApiRuntime } from './api-runtime';
 import { AuthModule } from './auth/auth.module';
 import { formatGraphqlError } from './common/format-graphql-error';
+import { graphqlHardening } from './common/graphql-hardening';
 import { CompaniesModule } from './companies/companies.module';
 import { ForumsModule } from './forums/forums.module';
 import { HealthModule } from './health/health.module';
@@ -39,6 +40,7 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           formatError: formatGraphqlError,
+          ...graphqlHardening(config),
           // Guards run on field resolvers too, so a field cannot leak what its operation protects.
           fieldResolverEnhancers: ['guards'],
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),

@@ -28,10 +28,13 @@ export function uniqueQueuePrefix(): string {
  * on a free port. With `redisUrl`, scheduling goes through BullMQ (queue mode);
  * without it, the API runs jobs itself (single-process mode).
  */
-export async function startTestApi(options: { redisUrl?: string; queuePrefix?: string } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { redisUrl?: string; queuePrefix?: string; nodeEnv?: 'test' | 'production' } = {},
+): Promise<TestApi> {
   const database = await createTestDatabase({ migrate: true });
   const config = loadConfig({
-    NODE_ENV: 'test',
+    NODE_ENV: options.nodeEnv ?? 'test',
+    JWT_SECRET: options.nodeEnv === 'production' ? randomBytes(32).toString('hex') : undefined,
     PORT: '0',
     DATABASE_URL: database.url,
     REDIS_URL: options.redisUrl,

@@ -48,7 +48,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
-    return { ...base, extensions: { code } };
+    // A document that does not parse or validate is the client's mistake; the contract names it BAD_USER_INPUT.
+    return { ...base, extensions: { code: 'BAD_USER_INPUT', reason: code } };
   }
   logger.error({ err: original ?? error, path: formatted.path }, 'unexpected error in a GraphQL operation');
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
