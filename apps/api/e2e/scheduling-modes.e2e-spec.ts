@@ -86,18 +86,19 @@ describe('scheduling through Redis to the worker app (separate process)', () => 
     const forum = await insertForum(api, 'Hanoi forum');
     const jobId = randomUUID();
     const queue = api.app.get(SchedulingDispatcher);
-    await queue.dispatch({ forumId: forum.id }, jobId);
-    await queue.dispatch({ forumId: forum.id }, jobId);
+    // Listen before dispatching: the worker may finish the job before the second add returns.
     const completions: string[] = [];
-    await new Promise<void>((resolve) => {
-      const listener = ({ jobId: id }: { jobId: string }) => {
+    const completed = new Promise<void>((resolve) => {
+      events.on('completed', ({ jobId: id }: { jobId: string }) => {
         if (id === jobId) {
           completions.push(id);
           resolve();
         }
-      };
-      events.on('completed', listener);
+      });
     });
+    await queue.dispatch({ forumId: forum.id }, jobId);
+    await queue.dispatch({ forumId: forum.id }, jobId);
+    await completed;
     // Give a duplicate every chance to show up before counting.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(completions).toHaveLength(1);
