@@ -151,6 +151,43 @@ describe('the reference session of the API contract', () => {
       ),
     );
     expect(received.meetingRequests).toEqual([{ status: 'ACCEPTED', priority: 5, from: { name: 'VinaTech Software' } }]);
-    expect(busanChips).toBeDefined();
+
+    // More requests, so the schedule has something to weigh: Busan Chips ↔ Hanoi Cloud (mutual), Seoul AI → Hanoi Cloud.
+    for (const [token, to, priority] of [[busanChips, companyIds[1], 4], [hanoiCloud, companyIds[3], 2], [seoulAi, companyIds[1], 1]] as const) {
+      ok(await gql(app, 'mutation ($in: RequestMeetingInput!) { requestMeeting(input: $in) { id status } }', { in: { forumId, toCompanyId: to, priority } }, token));
+    }
+    ok(await gql(app, 'mutation ($id: ID!) { setForumStatus(id: $id, status: REQUESTS_CLOSED) { id status } }', { id: forumId }, organizer));
+
+    // Scheduling, verbatim: generateSchedule → scheduleRun until SUCCEEDED → publishSchedule.
+    const generated = ok(
+      await gql<{ generateSchedule: { id: string; status: string } }>(app, 'mutation ($forumId: ID!) { generateSchedule(forumId: $forumId) { id status } }', { forumId }, organizer),
+    ).generateSchedule;
+    expect(generated.status).toBe('QUEUED');
+    type Run = { scheduleRun: { id: string; status: string; phase: string; progress: number; stats: { meetings: number; requestsFulfilled: number; weight: number; upperBound: number; holes: number } | null; error: string | null } };
+    const seen: number[] = [];
+    let run: Run['scheduleRun'];
+    for (;;) {
+      run = ok(
+        await gql<Run>(app, 'query ($id: ID!) { scheduleRun(id: $id) { id status phase progress stats { meetings requestsFulfilled weight upperBound holes } error } }', { id: generated.id }, organizer),
+      ).scheduleRun;
+      seen.push(run.progress);
+      if (run.status !== 'QUEUED' && run.status !== 'RUNNING') break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.error).toBeNull();
+    expect(seen).toEqual([...seen].sort((x, y) => x - y));
+    expect(seen.at(-1)).toBe(100);
+    // Three pairs were requested (VinaTech–Seoul AI, Busan–Hanoi both ways, Seoul AI–Hanoi): all four requests fulfilled.
+    expect(run.stats).toMatchObject({ meetings: 3, requestsFulfilled: 4, holes: 0 });
+    expect(run.stats!.weight).toBe(run.stats!.upperBound);
+
+    const published = ok(
+      await gql<{ publishSchedule: { version: number; meetings: { id: string }[] } }>(app, 'mutation ($runId: ID!) { publishSchedule(runId: $runId) { version meetings { id } } }', { runId: generated.id }, organizer),
+    ).publishSchedule;
+    expect(published).toMatchObject({ version: 1 });
+    expect(published.meetings).toHaveLength(3);
+    const forum = ok(await gql<{ forum: { status: string } }>(app, 'query ($id: ID!) { forum(id: $id) { status } }', { id: forumId }, organizer));
+    expect(forum.forum.status).toBe('SCHEDULED');
   });
 });

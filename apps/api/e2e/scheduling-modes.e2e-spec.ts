@@ -1,44 +1,47 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getQueueToken } from '@nestjs/bullmq';
-import { Job, Queue, QueueEvents } from 'bullmq';
+import { QueueEvents } from 'bullmq';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { redisConnectionOptions, SCHEDULING_QUEUE, ScheduleForumJobResult } from '@forum/common';
-import { Forum, User } from '@forum/db';
+import { redisConnectionOptions, SCHEDULING_QUEUE, ScheduleRunJobResult } from '@forum/common';
+import { checkSchedule, Instance } from '@forum/matcher';
 import { InProcessSchedulingDispatcher } from '../src/scheduling/in-process-scheduling.dispatcher';
-import { SchedulingDispatcher } from '../src/scheduling/scheduling-dispatcher';
+import { createForumFixture, ForumFixture } from './support/forum-fixture';
+import { codeOf, gql, ok } from './support/graphql';
 import { RunningProcess, startProcess, WORKER_MAIN } from './support/processes';
 import { startTestApi, TEST_REDIS_URL, TestApi, uniqueQueuePrefix } from './support/test-api';
 
-async function insertForum(api: TestApi, name: string): Promise<Forum> {
-  const dataSource = api.app.get(DataSource);
-  const organizer = await dataSource.getRepository(User).save({
-    email: `organizer-${randomUUID()}@example.com`,
-    passwordHash: 'not-used',
-    name: 'Organizer',
-    role: 'ORGANIZER',
-  });
-  return dataSource.getRepository(Forum).save({
-    organizerId: organizer.id,
-    name,
-    timeZone: 'Asia/Ho_Chi_Minh',
-    sides: ['KR', 'VN'],
-    slotMinutes: 30,
-    maxMeetingsPerCompany: 8,
-  });
+const GENERATE = 'mutation ($forumId: ID!) { generateSchedule(forumId: $forumId) { id status } }';
+const RUN = 'query ($id: ID!) { scheduleRun(id: $id) { id status phase progress stats { meetings requestsFulfilled weight upperBound } error } }';
+
+async function closeRequests(api: TestApi, f: ForumFixture) {
+  // One more request, so the schedule has two meetings: vn2 → kr2.
+  ok(await gql(api.app, 'mutation ($in: RequestMeetingInput!) { requestMeeting(input: $in) { id } }', { in: { forumId: f.forumId, toCompanyId: f.ids.kr2, priority: 5 } }, f.vn2));
+  ok(await gql(api.app, 'mutation ($id: ID!) { setForumStatus(id: $id, status: REQUESTS_CLOSED) { id } }', { id: f.forumId }, f.organizer));
+}
+
+async function waitForRun(api: TestApi, token: string, id: string) {
+  for (let i = 0; i < 600; i++) {
+    const run = ok(await gql<{ scheduleRun: { status: string; stats: { meetings: number; requestsFulfilled: number } | null; error: string | null } }>(api.app, RUN, { id }, token)).scheduleRun;
+    if (run.status !== 'QUEUED' && run.status !== 'RUNNING') return run;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`run ${id} did not finish`);
 }
 
 describe('scheduling through Redis to the worker app (separate process)', () => {
   const queuePrefix = uniqueQueuePrefix();
   let api: TestApi;
+  let f: ForumFixture;
   let worker: RunningProcess;
   let events: QueueEvents;
   const heartbeatFile = join(mkdtempSync(join(tmpdir(), 'fm-heartbeat-')), 'heartbeat');
 
   beforeAll(async () => {
     api = await startTestApi({ redisUrl: TEST_REDIS_URL, queuePrefix });
+    f = await createForumFixture(api.app);
+    await closeRequests(api, f);
     worker = startProcess(WORKER_MAIN, [], {
       NODE_ENV: 'test',
       DATABASE_URL: api.database.url,
@@ -58,92 +61,122 @@ describe('scheduling through Redis to the worker app (separate process)', () => 
     await api?.close();
   });
 
-  it('runs a job in the worker process and reports its progress', async () => {
-    const forum = await insertForum(api, 'Korea–Vietnam ICT Forum Da Nang');
-    const jobId = randomUUID();
+  it('runs generateSchedule in the worker process, with progress, and stores one draft schedule', async () => {
     const progress: unknown[] = [];
-    events.on('progress', ({ jobId: id, data }) => id === jobId && progress.push(data));
+    let result: ScheduleRunJobResult | undefined;
+    events.on('progress', ({ data }) => progress.push(data));
+    const completed = new Promise<void>((resolve) =>
+      events.on('completed', ({ returnvalue }) => {
+        result = (typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as ScheduleRunJobResult;
+        resolve();
+      }),
+    );
+    const generated = ok(await gql<{ generateSchedule: { id: string; status: string } }>(api.app, GENERATE, { forumId: f.forumId }, f.organizer)).generateSchedule;
+    expect(generated.status).toBe('QUEUED');
+    await completed;
+    expect(result).toEqual({ runId: generated.id, status: 'SUCCEEDED', processedBy: 'worker' });
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    const run = await waitForRun(api, f.organizer, generated.id);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', stats: { meetings: 2, requestsFulfilled: 2 } });
+    const [{ n }] = await api.app.get(DataSource).query('SELECT count(*)::int AS n FROM meeting m JOIN schedule s ON s.id = m.schedule_id WHERE s.run_id = $1', [generated.id]);
+    expect(n).toBe(2);
 
-    const queue = api.app.get(SchedulingDispatcher);
-    await queue.dispatch({ forumId: forum.id }, jobId);
-    const job = await Job.fromId(api.app.get<Queue>(getQueueToken(SCHEDULING_QUEUE)), jobId);
-    const result: ScheduleForumJobResult = await job!.waitUntilFinished(events, 20000);
-
-    expect(result).toEqual({ forumId: forum.id, forumName: 'Korea–Vietnam ICT Forum Da Nang', processedBy: 'worker' });
-    expect(progress).toEqual([
-      { phase: 'load', percent: 0 },
-      { phase: 'done', percent: 100 },
-    ]);
+    // The instance the run solved can be downloaded by its organiser and replays with the matcher.
+    const download = await request(api.app.getHttpServer())
+      .get(`/forums/${f.forumId}/runs/${generated.id}/instance.json`)
+      .set('authorization', `Bearer ${f.organizer}`)
+      .expect(200);
+    const instance = download.body as Instance;
+    expect(instance.format).toBe('forum-matcher/v1');
+    expect(instance.companies).toHaveLength(4);
+    expect(instance.pairs).toHaveLength(2);
+    const schedule = ok(
+      await gql<{ schedule: { meetings: { slot: { id: string }; table: { id: string }; companies: { id: string }[] }[] } }>(
+        api.app,
+        'query ($forumId: ID!, $runId: ID) { schedule(forumId: $forumId, runId: $runId) { meetings { slot { id } table { id } companies { id } } } }',
+        { forumId: f.forumId, runId: generated.id },
+        f.organizer,
+      ),
+    ).schedule;
+    const asFormat = { format: 'forum-matcher/v1' as const, objective: 0, meetings: schedule.meetings.map((m) => ({ a: m.companies[0].id, b: m.companies[1].id, slot: m.slot.id, table: m.table.id })) };
+    expect(checkSchedule(instance, asFormat)).toEqual([]);
+    await request(api.app.getHttpServer()).get(`/forums/${f.forumId}/runs/${generated.id}/instance.json`).expect(401);
+    await request(api.app.getHttpServer()).get(`/forums/${f.forumId}/runs/${generated.id}/instance.json`).set('authorization', `Bearer ${f.otherOrganizer}`).expect(404);
+    await request(api.app.getHttpServer()).get(`/forums/${f.forumId}/runs/${generated.id}/instance.json`).set('authorization', `Bearer ${f.vn1}`).expect(403);
   });
 
   it('writes its heartbeat file while PostgreSQL and Redis answer', async () => {
-    for (let i = 0; i < 50 && !existsSync(heartbeatFile); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && !existsSync(heartbeatFile); i++) await new Promise((resolve) => setTimeout(resolve, 100));
     const written = new Date(readFileSync(heartbeatFile, 'utf8')).getTime();
     expect(Date.now() - written).toBeLessThan(15000);
   });
 
-  it('adding the same job id twice runs it once', async () => {
-    const forum = await insertForum(api, 'Hanoi forum');
-    const jobId = randomUUID();
-    const queue = api.app.get(SchedulingDispatcher);
-    // Listen before dispatching: the worker may finish the job before the second add returns.
-    const completions: string[] = [];
-    const completed = new Promise<void>((resolve) => {
-      events.on('completed', ({ jobId: id }: { jobId: string }) => {
-        if (id === jobId) {
-          completions.push(id);
-          resolve();
-        }
-      });
-    });
-    await queue.dispatch({ forumId: forum.id }, jobId);
-    await queue.dispatch({ forumId: forum.id }, jobId);
-    await completed;
-    // Give a duplicate every chance to show up before counting.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(completions).toHaveLength(1);
+  it('two concurrent generateSchedule calls: one run, one CONFLICT', async () => {
+    const [first, second] = await Promise.all([
+      gql<{ generateSchedule: { id: string } }>(api.app, GENERATE, { forumId: f.forumId }, f.organizer),
+      gql<{ generateSchedule: { id: string } }>(api.app, GENERATE, { forumId: f.forumId }, f.organizer),
+    ]);
+    const outcomes = [first, second].map((response) => (response.errors ? codeOf(response) : 'OK')).sort();
+    expect(outcomes).toEqual(['CONFLICT', 'OK']);
+    const winner = (first.data ?? second.data)!.generateSchedule.id;
+    await waitForRun(api, f.organizer, winner);
   });
 
-  it('fails a job about an unknown forum at once, without retries', async () => {
-    const jobId = randomUUID();
-    const queue = api.app.get(SchedulingDispatcher);
-    const failed = new Promise<string>((resolve) =>
-      events.on('failed', ({ jobId: id, failedReason }) => id === jobId && resolve(failedReason)),
+  it('the database refuses a double booking, whatever the code does', async () => {
+    const dataSource = api.app.get(DataSource);
+    const [meeting] = await dataSource.query('SELECT id, schedule_id, slot_id, table_id, company_a_id, company_b_id FROM meeting LIMIT 1');
+    const [otherTable] = await dataSource.query('SELECT id FROM forum_table WHERE id <> $1 LIMIT 1', [meeting.table_id]);
+    // Same table in the same slot of the same schedule.
+    await expect(
+      dataSource.query('INSERT INTO meeting (schedule_id, slot_id, table_id, company_a_id, company_b_id) VALUES ($1, $2, $3, $4, $5)', [
+        meeting.schedule_id, meeting.slot_id, meeting.table_id, f.ids.vn2 < f.ids.kr2 ? f.ids.vn2 : f.ids.kr2, f.ids.vn2 < f.ids.kr2 ? f.ids.kr2 : f.ids.vn2,
+      ]),
+    ).rejects.toThrow(/meeting_schedule_slot_table_unique|meeting_schedule_pair_unique/);
+    // A company in two meetings of one slot (at another table), through the participant table:
+    // vn1–kr2 never requested each other, so their meeting row itself is new.
+    const [extra] = await dataSource.query(
+      'INSERT INTO meeting (schedule_id, slot_id, table_id, company_a_id, company_b_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [meeting.schedule_id, meeting.slot_id, otherTable.id, ...[f.ids.vn1, f.ids.kr2].sort()],
     );
-    await queue.dispatch({ forumId: randomUUID() }, jobId);
-    expect(await failed).toMatch(/does not exist/);
+    await expect(
+      dataSource.query('INSERT INTO meeting_participant (meeting_id, company_id, schedule_id, slot_id) VALUES ($1, $2, $3, $4)', [extra.id, meeting.company_a_id, meeting.schedule_id, meeting.slot_id]),
+    ).rejects.toThrow(/meeting_participant_one_per_slot/);
+    // And a participant cannot claim another slot than its meeting's.
+    const [elsewhere] = await dataSource.query('SELECT id FROM slot WHERE id <> $1 LIMIT 1', [meeting.slot_id]);
+    await expect(
+      dataSource.query('INSERT INTO meeting_participant (meeting_id, company_id, schedule_id, slot_id) VALUES ($1, $2, $3, $4)', [extra.id, f.ids.vn1, meeting.schedule_id, elsewhere.id]),
+    ).rejects.toThrow(/foreign key/);
+    await dataSource.query('DELETE FROM meeting WHERE id = $1', [extra.id]);
   });
 });
 
-describe('single-process mode (no Redis): the API runs the job itself', () => {
+describe('single-process mode (no Redis): the API runs the schedule itself', () => {
   let api: TestApi;
+  let f: ForumFixture;
 
   beforeAll(async () => {
     api = await startTestApi();
+    f = await createForumFixture(api.app);
+    await closeRequests(api, f);
   });
 
   afterAll(() => api?.close());
 
   it('runs the job through the same service and reports which process ran it', async () => {
     expect(api.runtime.schedulingMode).toBe('in-process');
-    const forum = await insertForum(api, 'Da Nang forum');
-    const dispatcher = api.app.get(InProcessSchedulingDispatcher);
-    expect(api.app.get(SchedulingDispatcher)).toBe(dispatcher);
-
-    const jobId = await dispatcher.dispatch({ forumId: forum.id }, randomUUID());
-    await expect(dispatcher.completion(jobId)).resolves.toEqual({
-      forumId: forum.id,
-      forumName: 'Da Nang forum',
+    const generated = ok(await gql<{ generateSchedule: { id: string } }>(api.app, GENERATE, { forumId: f.forumId }, f.organizer)).generateSchedule;
+    await expect(api.app.get(InProcessSchedulingDispatcher).completion(generated.id)).resolves.toEqual({
+      runId: generated.id,
+      status: 'SUCCEEDED',
       processedBy: 'api',
     });
+    expect(await waitForRun(api, f.organizer, generated.id)).toMatchObject({ status: 'SUCCEEDED', stats: { meetings: 2 } });
   });
 
-  it('a failing job does not stop the next one', async () => {
-    const dispatcher = api.app.get(InProcessSchedulingDispatcher);
-    const forum = await insertForum(api, 'Second forum');
-    const bad = await dispatcher.dispatch({ forumId: 'not-a-forum' }, randomUUID());
-    const good = await dispatcher.dispatch({ forumId: forum.id }, randomUUID());
-    await expect(dispatcher.completion(bad)).rejects.toThrow(/does not exist/);
-    await expect(dispatcher.completion(good)).resolves.toMatchObject({ forumName: 'Second forum' });
+  it('refuses to schedule a forum still taking requests, and to publish a run that did not succeed', async () => {
+    const other = await gql(api.app, GENERATE, { forumId: f.draftForumId }, f.organizer);
+    expect(codeOf(other)).toBe('CONFLICT');
+    expect(codeOf(await gql(api.app, 'mutation ($id: ID!) { publishSchedule(runId: $id) { version } }', { id: '00000000-0000-4000-8000-000000000000' }, f.organizer))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(api.app, GENERATE, { forumId: f.forumId }, f.vn1))).toBe('FORBIDDEN');
   });
 });

@@ -5,6 +5,7 @@ import type { AppConfig } from '@forum/common';
 import { EmbeddedPostgres, runMigrations, startEmbeddedPostgres } from '@forum/db';
 import { ApiRuntime } from './api-runtime';
 import { AppModule } from './app.module';
+import { DomainErrorFilter } from './common/domain-error.filter';
 
 export interface StartOptions {
   /**
@@ -61,6 +62,7 @@ export async function createApiApp(runtime: ApiRuntime): Promise<INestApplicatio
   const app = await NestFactory.create(AppModule.forRoot(runtime), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new DomainErrorFilter());
   return app;
 }
 

@@ -8,3 +8,4 @@ export * from './parse-instance';
 export * from './solve';
 export * from './greedy';
 export * from './scoring';
+export * from './recommendation';

@@ -1,3 +1,4 @@
-export * from './forum-not-found.error';
+export * from './build-instance';
 export * from './scheduling-job.service';
 export * from './scheduling-jobs.module';
+export * from './solve-in-thread';

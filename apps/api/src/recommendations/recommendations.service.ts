@@ -5,7 +5,7 @@ import { Company, Registration } from '@forum/db';
 import { ForbiddenError } from '../common/domain-errors';
 import type { Principal } from '../common/principal';
 import { ForumsService } from '../forums/forums.service';
-import { Fit, fitOf } from './recommendation-score';
+import { Fit, fitOf } from '@forum/matcher';
 
 @Injectable()
 export class RecommendationsService {

@@ -1,10 +1,9 @@
-import type { ScheduleForumJobData } from '@forum/common';
-
 /**
- * Hands a scheduling job to whoever runs it and returns at once with the job id.
- * With Redis, that is the worker app through BullMQ; without it (single-process
- * mode of `npm start`), this process, through the same SchedulingJobService.
+ * Hands a schedule run to whoever does it and returns at once. With Redis,
+ * that is the worker app through BullMQ (job id = run id, so adding twice
+ * never runs twice); without it (single-process mode of `npm start`), this
+ * process, through the same SchedulingJobService.
  */
 export abstract class SchedulingDispatcher {
-  abstract dispatch(data: ScheduleForumJobData, jobId: string): Promise<string>;
+  abstract dispatch(runId: string): Promise<void>;
 }

@@ -1,11 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { SCHEDULING_QUEUE, ScheduleForumJobData, ScheduleForumJobResult } from '@forum/common';
-import { ForumNotFoundError, SchedulingJobService } from '@forum/scheduling';
+import { SCHEDULING_QUEUE, ScheduleRunJobData, ScheduleRunJobResult } from '@forum/common';
+import { RunNotFoundError, SchedulingJobService } from '@forum/scheduling';
 
 /** Takes `scheduling` jobs off the queue; the work itself is SchedulingJobService's. */
-@Processor(SCHEDULING_QUEUE, { concurrency: 1 })
+@Processor(SCHEDULING_QUEUE, { concurrency: 1, lockDuration: 30_000, stalledInterval: 15_000, maxStalledCount: 2 })
 export class SchedulingProcessor extends WorkerHost {
   private readonly logger = new Logger(SchedulingProcessor.name);
 
@@ -13,16 +13,16 @@ export class SchedulingProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<ScheduleForumJobData, ScheduleForumJobResult>): Promise<ScheduleForumJobResult> {
+  async process(job: Job<ScheduleRunJobData, ScheduleRunJobResult>): Promise<ScheduleRunJobResult> {
     try {
-      const outcome = await this.schedulingJobs.scheduleForum(job.data, async (progress) => {
+      const outcome = await this.schedulingJobs.run(job.data.runId, async (progress) => {
         await job.updateProgress(progress);
       });
       return { ...outcome, processedBy: 'worker' };
     } catch (error) {
       this.logger.error({ jobId: job.id, err: error }, 'scheduling job failed');
-      // A job about a forum that does not exist will never succeed: do not retry it.
-      if (error instanceof ForumNotFoundError) throw new UnrecoverableError(error.message);
+      // A run that does not exist will never succeed: do not retry it.
+      if (error instanceof RunNotFoundError) throw new UnrecoverableError(error.message);
       throw error;
     }
   }

@@ -1,17 +1,17 @@
 /** The BullMQ queue that carries scheduling work from the API to the worker. */
 export const SCHEDULING_QUEUE = 'scheduling';
 
-export const SCHEDULE_FORUM_JOB = 'schedule-forum';
+export const SCHEDULE_RUN_JOB = 'schedule-run';
 
-/** Payload of a `schedule-forum` job. */
-export interface ScheduleForumJobData {
-  forumId: string;
+/** Payload of a `schedule-run` job; the job id is the run id too. */
+export interface ScheduleRunJobData {
+  runId: string;
 }
 
-/** What a finished `schedule-forum` job returns. */
-export interface ScheduleForumJobResult {
-  forumId: string;
-  forumName: string;
+/** What a finished `schedule-run` job returns. */
+export interface ScheduleRunJobResult {
+  runId: string;
+  status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
   /** Which process ran the job: the worker app, or the API in single-process mode. */
   processedBy: 'worker' | 'api';
 }

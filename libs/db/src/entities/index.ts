@@ -3,8 +3,12 @@ import { Delegate } from './delegate.entity';
 import { ForumSession } from './forum-session.entity';
 import { ForumTable } from './forum-table.entity';
 import { Forum } from './forum.entity';
+import { MeetingParticipant } from './meeting-participant.entity';
 import { MeetingRequest } from './meeting-request.entity';
+import { Meeting } from './meeting.entity';
 import { Registration } from './registration.entity';
+import { ScheduleRun } from './schedule-run.entity';
+import { Schedule } from './schedule.entity';
 import { Slot } from './slot.entity';
 import { User } from './user.entity';
 
@@ -13,10 +17,28 @@ export * from './delegate.entity';
 export * from './forum-session.entity';
 export * from './forum-table.entity';
 export * from './forum.entity';
+export * from './meeting-participant.entity';
 export * from './meeting-request.entity';
+export * from './meeting.entity';
 export * from './registration.entity';
+export * from './schedule-run.entity';
+export * from './schedule.entity';
 export * from './slot.entity';
 export * from './user.entity';
 
 /** Every entity, for the DataSource. */
-export const ENTITIES = [Company, User, Forum, ForumSession, Slot, ForumTable, Registration, Delegate, MeetingRequest];
+export const ENTITIES = [
+  Company,
+  User,
+  Forum,
+  ForumSession,
+  Slot,
+  ForumTable,
+  Registration,
+  Delegate,
+  MeetingRequest,
+  ScheduleRun,
+  Schedule,
+  Meeting,
+  MeetingParticipant,
+];

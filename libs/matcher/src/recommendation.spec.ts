@@ -1,4 +1,4 @@
-import { fitOf, Profile } from './recommendation-score';
+import { fitOf, Profile } from './recommendation';
 
 const vinaTech: Profile = {
   name: 'VinaTech Software',

@@ -1,0 +1,139 @@
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { Meeting, Schedule, ScheduleRun } from '@forum/db';
+
+export enum ScheduleRunStatusModel {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(ScheduleRunStatusModel, { name: 'ScheduleRunStatus' });
+
+@ObjectType('ScheduleStats')
+export class ScheduleStatsModel {
+  @Field(() => Int)
+  meetings: number;
+
+  @Field(() => Int, { description: 'Open requests (pending or accepted) whose pair meets' })
+  requestsFulfilled: number;
+
+  @Field(() => Int)
+  requestsTotal: number;
+
+  @Field(() => Float)
+  weight: number;
+
+  @Field(() => Float, { description: 'No schedule of this forum can weigh more' })
+  upperBound: number;
+
+  @Field(() => Float, { description: '(upperBound − weight) / upperBound' })
+  gap: number;
+
+  @Field(() => Int, { description: "Idle slots between a company's meetings on a day" })
+  holes: number;
+
+  @Field(() => Int, { description: 'Idle runs between meetings' })
+  breaks: number;
+}
+
+@ObjectType('ScheduleRun')
+export class ScheduleRunModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  forumId: string;
+
+  @Field(() => ScheduleRunStatusModel)
+  status: ScheduleRunStatusModel;
+
+  @Field({ description: 'queued, load, build, validate, bound, place, improve, finish, store, done…' })
+  phase: string;
+
+  @Field(() => Int, { description: '0–100' })
+  progress: number;
+
+  @Field(() => ScheduleStatsModel, { nullable: true })
+  stats: ScheduleStatsModel | null;
+
+  @Field(() => String, { nullable: true })
+  error: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  finishedAt: Date | null;
+
+  static from(run: ScheduleRun): ScheduleRunModel {
+    return Object.assign(new ScheduleRunModel(), {
+      id: run.id,
+      forumId: run.forumId,
+      status: run.status as ScheduleRunStatusModel,
+      phase: run.phase,
+      progress: run.progress,
+      stats: run.stats,
+      error: run.error,
+      createdAt: run.createdAt,
+      finishedAt: run.finishedAt,
+    });
+  }
+}
+
+@ObjectType('Meeting')
+export class MeetingModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  pinned: boolean;
+
+  slotId: string;
+  tableId: string;
+  companyAId: string;
+  companyBId: string;
+
+  static from(meeting: Meeting): MeetingModel {
+    return Object.assign(new MeetingModel(), {
+      id: meeting.id,
+      pinned: meeting.pinned,
+      slotId: meeting.slotId,
+      tableId: meeting.tableId,
+      companyAId: meeting.companyAId,
+      companyBId: meeting.companyBId,
+    });
+  }
+}
+
+@ObjectType('Schedule')
+export class ScheduleModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  forumId: string;
+
+  @Field(() => ID)
+  runId: string;
+
+  @Field(() => Int, { nullable: true, description: 'Null while a draft' })
+  version: number | null;
+
+  @Field()
+  status: string;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  publishedAt: Date | null;
+
+  static from(schedule: Schedule): ScheduleModel {
+    return Object.assign(new ScheduleModel(), {
+      id: schedule.id,
+      forumId: schedule.forumId,
+      runId: schedule.runId,
+      version: schedule.version,
+      status: schedule.status,
+      publishedAt: schedule.publishedAt,
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../common/principal';
+import { GenerateScheduleOptions } from './dto/generate-schedule.input';
+import { ScheduledMeetingModel } from './models/scheduled-meeting.model';
+import { ScheduleModel, ScheduleRunModel, ScheduleStatsModel } from './models/schedule.model';
+import { SchedulesService } from './schedules.service';
+
+@Roles('ORGANIZER')
+@Resolver(() => ScheduleModel)
+export class SchedulesResolver {
+  constructor(private readonly schedules: SchedulesService) {}
+
+  @Mutation(() => ScheduleRunModel, { description: 'Queues a matcher run on the worker; returns at once with status QUEUED.' })
+  async generateSchedule(
+    @CurrentPrincipal() principal: Principal,
+    @Args('forumId', { type: () => ID }) forumId: string,
+    @Args('options', { type: () => GenerateScheduleOptions, nullable: true }) options?: GenerateScheduleOptions,
+  ): Promise<ScheduleRunModel> {
+    return ScheduleRunModel.from(await this.schedules.generate(principal, forumId, options ?? {}));
+  }
+
+  @Query(() => ScheduleRunModel)
+  async scheduleRun(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<ScheduleRunModel> {
+    return ScheduleRunModel.from(await this.schedules.findRun(principal, id));
+  }
+
+  @Mutation(() => ScheduleRunModel, { description: 'A queued run stops at once, a running one at its next progress point.' })
+  async cancelScheduleRun(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<ScheduleRunModel> {
+    return ScheduleRunModel.from(await this.schedules.cancel(principal, id));
+  }
+
+  @Mutation(() => ScheduleModel, { description: "Makes a succeeded run the forum's published schedule (version n+1), atomically." })
+  async publishSchedule(@CurrentPrincipal() principal: Principal, @Args('runId', { type: () => ID }) runId: string): Promise<ScheduleModel> {
+    return ScheduleModel.from(await this.schedules.publish(principal, runId));
+  }
+
+  @Query(() => ScheduleModel, { nullable: true, description: 'The published schedule, or the draft of a run when runId is given.' })
+  async schedule(
+    @CurrentPrincipal() principal: Principal,
+    @Args('forumId', { type: () => ID }) forumId: string,
+    @Args('runId', { type: () => ID, nullable: true }) runId?: string,
+  ): Promise<ScheduleModel | null> {
+    const schedule = await this.schedules.findSchedule(principal, forumId, runId);
+    return schedule ? ScheduleModel.from(schedule) : null;
+  }
+
+  @ResolveField(() => [ScheduledMeetingModel])
+  async meetings(@Parent() schedule: ScheduleModel): Promise<ScheduledMeetingModel[]> {
+    return (await this.schedules.meetingsOfWithParts(schedule.id)).map((meeting) => ScheduledMeetingModel.fromFull(meeting));
+  }
+
+  @ResolveField(() => ScheduleStatsModel, { nullable: true })
+  async stats(@CurrentPrincipal() principal: Principal, @Parent() schedule: ScheduleModel): Promise<ScheduleStatsModel | null> {
+    return (await this.schedules.findRun(principal, schedule.runId)).stats;
+  }
+}

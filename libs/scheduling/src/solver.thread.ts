@@ -1,0 +1,31 @@
+/**
+ * Runs the matcher off the main thread, so the worker keeps renewing its job
+ * lock, writing progress and hearing cancellation while it solves.
+ * Protocol: workerData { instance, options, cancel: SharedArrayBuffer };
+ * posts { type: 'progress', phase, percent } … then { type: 'done', result } or { type: 'error', message, invalid }.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { InstanceError, solve } from '@forum/matcher';
+
+const { instance, options, cancel } = workerData as {
+  instance: unknown;
+  options: { seed?: number; timeLimitMs?: number };
+  cancel: SharedArrayBuffer;
+};
+const cancelled = new Int32Array(cancel);
+try {
+  const result = solve(instance, {
+    ...options,
+    onProgress: ({ phase, percent }) => {
+      parentPort?.postMessage({ type: 'progress', phase, percent });
+      return Atomics.load(cancelled, 0) === 0;
+    },
+  });
+  parentPort?.postMessage({ type: 'done', result });
+} catch (error) {
+  parentPort?.postMessage({
+    type: 'error',
+    message: error instanceof Error ? error.message : String(error),
+    invalid: error instanceof InstanceError,
+  });
+}
