@@ -6,7 +6,8 @@ import { AppConfig, AppConfigModule, loggerOptions, redisConnectionOptions, SCHE
 import { dataSourceOptions } from '@forum/db';
 import { SchedulingJobsModule } from '@forum/scheduling';
 import { HeartbeatService } from './heartbeat.service';
-import { SchedulingProcessor } from './scheduling/scheduling.processor';
+import { RunReconciler } from './scheduling/run-reconciler';
+import { schedulingProcessorWithLock } from './scheduling/scheduling.processor';
 
 export interface WorkerRuntime {
   config: AppConfig;
@@ -29,7 +30,7 @@ export class WorkerModule {
         BullModule.registerQueue({ name: SCHEDULING_QUEUE }),
         SchedulingJobsModule,
       ],
-      providers: [SchedulingProcessor, HeartbeatService],
+      providers: [schedulingProcessorWithLock(config.workerLockMs), HeartbeatService, RunReconciler],
     };
   }
 }

@@ -1,11 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Injectable, Logger, Type } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { SCHEDULING_QUEUE, ScheduleRunJobData, ScheduleRunJobResult } from '@forum/common';
 import { RunNotFoundError, SchedulingJobService } from '@forum/scheduling';
 
 /** Takes `scheduling` jobs off the queue; the work itself is SchedulingJobService's. */
-@Processor(SCHEDULING_QUEUE, { concurrency: 1, lockDuration: 30_000, stalledInterval: 15_000, maxStalledCount: 2 })
+@Injectable()
 export class SchedulingProcessor extends WorkerHost {
   private readonly logger = new Logger(SchedulingProcessor.name);
 
@@ -26,4 +26,15 @@ export class SchedulingProcessor extends WorkerHost {
       throw error;
     }
   }
+}
+
+/**
+ * The processor bound to the queue with the configured lock: a job whose
+ * worker died (no lock renewal for `lockMs`) is taken over by another worker
+ * once the stalled-job check (every lockMs / 2) sees it.
+ */
+export function schedulingProcessorWithLock(lockMs: number): Type<SchedulingProcessor> {
+  @Processor(SCHEDULING_QUEUE, { concurrency: 1, lockDuration: lockMs, stalledInterval: Math.max(500, Math.floor(lockMs / 2)), maxStalledCount: 2 })
+  class ConfiguredSchedulingProcessor extends SchedulingProcessor {}
+  return ConfiguredSchedulingProcessor;
 }

@@ -23,6 +23,8 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Worker only: a file it touches while PostgreSQL and Redis answer (container healthcheck). */
   workerHeartbeatFile?: string;
+  /** Worker only: how long a job's lock lasts without renewal; a killed worker's job is taken over after it. */
+  workerLockMs: number;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +65,12 @@ const environmentSchema = z.object({
     })
     .default('info'),
   WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
+  WORKER_LOCK_MS: z
+    .string()
+    .regex(/^\d+$/, { message: 'must be a whole number of milliseconds (1000 or more)' })
+    .transform(Number)
+    .refine((ms) => ms >= 1000, { message: 'must be a whole number of milliseconds (1000 or more)' })
+    .default(30_000),
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -102,6 +110,7 @@ export function loadConfig(env: Environment): AppConfig {
     dataDir,
     logLevel: values.LOG_LEVEL,
     workerHeartbeatFile: values.WORKER_HEARTBEAT_FILE,
+    workerLockMs: values.WORKER_LOCK_MS,
   };
 }
 
