@@ -179,4 +179,46 @@ describe('single-process mode (no Redis): the API runs the schedule itself', () 
     expect(codeOf(await gql(api.app, 'mutation ($id: ID!) { publishSchedule(runId: $id) { version } }', { id: '00000000-0000-4000-8000-000000000000' }, f.organizer))).toBe('NOT_FOUND');
     expect(codeOf(await gql(api.app, GENERATE, { forumId: f.forumId }, f.vn1))).toBe('FORBIDDEN');
   });
+
+  it('organisers move, pin and cancel published meetings under the matcher\'s rules; a re-run keeps them', async () => {
+    const generated = ok(await gql<{ generateSchedule: { id: string } }>(api.app, GENERATE, { forumId: f.forumId }, f.organizer)).generateSchedule;
+    await waitForRun(api, f.organizer, generated.id);
+    ok(await gql(api.app, 'mutation ($runId: ID!) { publishSchedule(runId: $runId) { version } }', { runId: generated.id }, f.organizer));
+    type Published = { schedule: { version: number; meetings: { id: string; pinned: boolean; slot: { id: string; position: number }; table: { id: string; interpreter: boolean }; companies: { id: string }[] }[] } };
+    const SCHEDULE = 'query ($forumId: ID!) { schedule(forumId: $forumId) { version meetings { id pinned slot { id position } table { id interpreter } companies { id } } } }';
+    const before = ok(await gql<Published>(api.app, SCHEDULE, { forumId: f.forumId }, f.organizer)).schedule;
+    expect(before.meetings).toHaveLength(2);
+    const slots = ok(await gql<{ forum: { slots: { id: string }[]; tables: { id: string; interpreter: boolean }[] } }>(api.app, 'query ($id: ID!) { forum(id: $id) { slots { id } tables { id interpreter } } }', { id: f.forumId }, f.organizer)).forum;
+    const interpreted = before.meetings.find((m) => m.companies.some((c) => c.id === f.ids.vn2))!;
+    const plain = before.meetings.find((m) => m !== interpreted)!;
+    const MOVE = 'mutation ($id: ID!, $slotId: ID!, $tableId: ID) { moveMeeting(id: $id, slotId: $slotId, tableId: $tableId) { id pinned } }';
+
+    // vn2 and kr2 share no language: not at a plain table.
+    const freeSlot = slots.slots.find((slot) => !before.meetings.some((m) => m.slot.id === slot.id))!;
+    const plainTable = slots.tables.find((table) => !table.interpreter)!;
+    expect(codeOf(await gql(api.app, MOVE, { id: interpreted.id, slotId: freeSlot.id, tableId: plainTable.id }, f.organizer))).toBe('CONFLICT');
+    expect(codeOf(await gql(api.app, MOVE, { id: interpreted.id, slotId: 'nope' }, f.organizer))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await gql(api.app, MOVE, { id: interpreted.id, slotId: freeSlot.id }, f.otherOrganizer))).toBe('NOT_FOUND');
+    const moved = ok(await gql<{ moveMeeting: { pinned: boolean } }>(api.app, MOVE, { id: interpreted.id, slotId: freeSlot.id }, f.organizer)).moveMeeting;
+    expect(moved.pinned).toBe(true);
+    const after = ok(await gql<Published>(api.app, SCHEDULE, { forumId: f.forumId }, f.organizer)).schedule;
+    const now = after.meetings.find((m) => m.id === interpreted.id)!;
+    expect(now.slot.id).toBe(freeSlot.id);
+    expect(now.table.interpreter).toBe(true);
+
+    // Cancel the other meeting, then re-run keeping the published schedule: the moved meeting stays put.
+    ok(await gql(api.app, 'mutation ($id: ID!) { cancelMeeting(id: $id) { id } }', { id: plain.id }, f.organizer));
+    expect(codeOf(await gql(api.app, 'mutation ($id: ID!) { cancelMeeting(id: $id) { id } }', { id: plain.id }, f.organizer))).toBe('NOT_FOUND');
+    const rerun = ok(
+      await gql<{ generateSchedule: { id: string } }>(api.app, 'mutation ($forumId: ID!) { generateSchedule(forumId: $forumId, options: { keepPublished: true }) { id } }', { forumId: f.forumId }, f.organizer),
+    ).generateSchedule;
+    expect(await waitForRun(api, f.organizer, rerun.id)).toMatchObject({ status: 'SUCCEEDED', stats: { meetings: 2 } });
+    const draft = ok(
+      await gql<{ schedule: Published['schedule'] }>(api.app, SCHEDULE.replace('schedule(forumId: $forumId)', 'schedule(forumId: $forumId, runId: $runId)').replace('($forumId: ID!)', '($forumId: ID!, $runId: ID)'), { forumId: f.forumId, runId: rerun.id }, f.organizer),
+    ).schedule;
+    const kept = draft.meetings.find((m) => m.companies.some((c) => c.id === f.ids.vn2))!;
+    expect(kept).toMatchObject({ pinned: true, slot: { id: freeSlot.id }, table: { id: now.table.id } });
+    const version = ok(await gql<{ publishSchedule: { version: number } }>(api.app, 'mutation ($runId: ID!) { publishSchedule(runId: $runId) { version } }', { runId: rerun.id }, f.organizer));
+    expect(version.publishSchedule.version).toBe(2);
+  });
 });

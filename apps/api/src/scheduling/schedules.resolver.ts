@@ -3,13 +3,17 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../common/principal';
 import { GenerateScheduleOptions } from './dto/generate-schedule.input';
 import { ScheduledMeetingModel } from './models/scheduled-meeting.model';
-import { ScheduleModel, ScheduleRunModel, ScheduleStatsModel } from './models/schedule.model';
+import { MeetingsService } from './meetings.service';
+import { MeetingModel, ScheduleModel, ScheduleRunModel, ScheduleStatsModel } from './models/schedule.model';
 import { SchedulesService } from './schedules.service';
 
 @Roles('ORGANIZER')
 @Resolver(() => ScheduleModel)
 export class SchedulesResolver {
-  constructor(private readonly schedules: SchedulesService) {}
+  constructor(
+    private readonly schedules: SchedulesService,
+    private readonly meetingsService: MeetingsService,
+  ) {}
 
   @Mutation(() => ScheduleRunModel, { description: 'Queues a matcher run on the worker; returns at once with status QUEUED.' })
   async generateSchedule(
@@ -33,6 +37,30 @@ export class SchedulesResolver {
   @Mutation(() => ScheduleModel, { description: "Makes a succeeded run the forum's published schedule (version n+1), atomically." })
   async publishSchedule(@CurrentPrincipal() principal: Principal, @Args('runId', { type: () => ID }) runId: string): Promise<ScheduleModel> {
     return ScheduleModel.from(await this.schedules.publish(principal, runId));
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Pins (or unpins) a published meeting: later runs keep it where it is.' })
+  async pinMeeting(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('pinned', { defaultValue: true }) pinned: boolean,
+  ): Promise<MeetingModel> {
+    return MeetingModel.from(await this.meetingsService.pin(principal, id, pinned));
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Moves a published meeting to a slot (and table) where both companies and a table are free; it is pinned there.' })
+  async moveMeeting(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('slotId', { type: () => ID }) slotId: string,
+    @Args('tableId', { type: () => ID, nullable: true }) tableId?: string,
+  ): Promise<MeetingModel> {
+    return MeetingModel.from(await this.meetingsService.move(principal, id, slotId, tableId));
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Cancels a published meeting.' })
+  async cancelMeeting(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<MeetingModel> {
+    return MeetingModel.from(await this.meetingsService.cancel(principal, id));
   }
 
   @Query(() => ScheduleModel, { nullable: true, description: 'The published schedule, or the draft of a run when runId is given.' })

@@ -8,6 +8,7 @@ import type { ApiRuntime } from '../api-runtime';
 import { ForumsModule } from '../forums/forums.module';
 import { RunInstanceController } from './run-instance.controller';
 import { SchedulesResolver } from './schedules.resolver';
+import { MeetingsService } from './meetings.service';
 import { SchedulesService } from './schedules.service';
 import { InProcessSchedulingDispatcher } from './in-process-scheduling.dispatcher';
 import { QueueSchedulingDispatcher } from './queue-scheduling.dispatcher';
@@ -19,7 +20,7 @@ export class SchedulingModule {
     const { config } = runtime;
     const common = {
       imports: [TypeOrmModule.forFeature([ScheduleRun, Schedule, Meeting]), ForumsModule],
-      providers: [SchedulesService, SchedulesResolver],
+      providers: [SchedulesService, SchedulesResolver, MeetingsService],
       controllers: [RunInstanceController],
     };
     if (runtime.schedulingMode === 'queue' && config.redisUrl) {

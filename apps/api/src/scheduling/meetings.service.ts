@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { needsInterpreter } from '@forum/matcher';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { Company, Delegate, ForumTable, Meeting, Registration, Schedule, Slot } from '@forum/db';
+import { BadInputError, ConflictError, NotFoundError } from '../common/domain-errors';
+import { isId } from '../common/ids';
+import type { Principal } from '../common/principal';
+import { ForumsService } from '../forums/forums.service';
+
+/**
+ * The organiser's hand on a published schedule: pin a meeting (later runs keep
+ * it), move it to a free slot and table, or cancel it. Every change is checked
+ * against the matcher's rules, and the database's unique constraints back them up.
+ */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly forums: ForumsService,
+  ) {}
+
+  async pin(principal: Principal, id: string, pinned: boolean): Promise<Meeting> {
+    return this.dataSource.transaction(async (manager) => {
+      const meeting = await this.findPublished(manager, principal, id);
+      meeting.pinned = pinned;
+      return manager.getRepository(Meeting).save(meeting);
+    });
+  }
+
+  async move(principal: Principal, id: string, slotId: string, tableId?: string): Promise<Meeting> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const meeting = await this.findPublished(manager, principal, id);
+        const schedule = await manager.getRepository(Schedule).findOneByOrFail({ id: meeting.scheduleId });
+        const slot = isId(slotId) ? await manager.getRepository(Slot).findOneBy({ id: slotId, forumId: schedule.forumId }) : null;
+        if (!slot) throw new BadInputError(`slotId: ${slotId} is not a slot of this forum`);
+        const companies = [meeting.companyAId, meeting.companyBId];
+        const registrations = await manager.getRepository(Registration).find({ where: { forumId: schedule.forumId, companyId: In(companies) }, relations: { unavailableSlots: true } });
+        for (const registration of registrations) {
+          if (registration.unavailableSlots?.some((unavailable) => unavailable.id === slot.id)) {
+            throw new ConflictError(`A company of this meeting is unavailable in that slot`);
+          }
+        }
+        const busy = await manager.query(
+          'SELECT 1 FROM meeting_participant WHERE schedule_id = $1 AND slot_id = $2 AND company_id = ANY($3::uuid[]) AND meeting_id <> $4 LIMIT 1',
+          [schedule.id, slot.id, companies, meeting.id],
+        );
+        if (busy.length) throw new ConflictError('A company of this meeting already has a meeting in that slot');
+        const needs = await this.needsInterpreter(manager, registrations);
+        const table = await this.pickTable(manager, schedule, slot.id, meeting.id, needs, tableId);
+        await manager.getRepository(Meeting).update({ id: meeting.id }, { slotId: slot.id, tableId: table.id, pinned: true });
+        return manager.getRepository(Meeting).findOneByOrFail({ id: meeting.id });
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError) throw new ConflictError('That slot or table was taken meanwhile; try again');
+      throw error;
+    }
+  }
+
+  async cancel(principal: Principal, id: string): Promise<Meeting> {
+    return this.dataSource.transaction(async (manager) => {
+      const meeting = await this.findPublished(manager, principal, id);
+      await manager.getRepository(Meeting).delete({ id: meeting.id });
+      return meeting;
+    });
+  }
+
+  /** A meeting of a published schedule of a forum the caller organises (locked for the change). */
+  private async findPublished(manager: EntityManager, principal: Principal, id: string): Promise<Meeting> {
+    const meeting = isId(id)
+      ? await manager.getRepository(Meeting).createQueryBuilder('meeting').where('meeting.id = :id', { id }).setLock('pessimistic_write').getOne()
+      : null;
+    const schedule = meeting ? await manager.getRepository(Schedule).findOneBy({ id: meeting.scheduleId }) : null;
+    if (!meeting || !schedule) throw new NotFoundError('Meeting', id);
+    await this.forums.findOwned(principal, schedule.forumId).catch(() => {
+      throw new NotFoundError('Meeting', id);
+    });
+    if (schedule.status !== 'PUBLISHED') throw new ConflictError('Only meetings of the published schedule can be changed here');
+    return meeting;
+  }
+
+  private async needsInterpreter(manager: EntityManager, registrations: Registration[]): Promise<boolean> {
+    const languages = await Promise.all(
+      registrations.map(async (registration) => {
+        const delegates = await manager.getRepository(Delegate).findBy({ registrationId: registration.id });
+        const spoken = delegates.flatMap((delegate) => delegate.languages);
+        return spoken.length ? spoken : (await manager.getRepository(Company).findOneByOrFail({ id: registration.companyId })).languages;
+      }),
+    );
+    return languages.length === 2 && needsInterpreter(languages[0], languages[1]);
+  }
+
+  private async pickTable(manager: EntityManager, schedule: Schedule, slotId: string, meetingId: string, interpreter: boolean, tableId?: string): Promise<ForumTable> {
+    const taken = new Set<string>(
+      (await manager.query('SELECT table_id FROM meeting WHERE schedule_id = $1 AND slot_id = $2 AND id <> $3', [schedule.id, slotId, meetingId])).map(
+        (row: { table_id: string }) => row.table_id,
+      ),
+    );
+    const tables = await manager.getRepository(ForumTable).find({ where: { forumId: schedule.forumId }, order: { number: 'ASC' } });
+    if (tableId) {
+      const table = tables.find((candidate) => candidate.id === tableId);
+      if (!table) throw new BadInputError(`tableId: ${tableId} is not a table of this forum`);
+      if (taken.has(table.id)) throw new ConflictError(`Table ${table.label} is taken in that slot`);
+      if (interpreter && !table.interpreter) throw new ConflictError(`This meeting needs an interpreter; table ${table.label} has none`);
+      return table;
+    }
+    const free = tables.filter((table) => !taken.has(table.id) && (!interpreter || table.interpreter));
+    // Keep interpreter tables for meetings that need them.
+    const table = free.find((candidate) => candidate.interpreter === interpreter) ?? free[0];
+    if (!table) throw new ConflictError(interpreter ? 'No interpreter table is free in that slot' : 'No table is free in that slot');
+    return table;
+  }
+}
