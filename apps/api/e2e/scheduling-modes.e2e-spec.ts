@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueueEvents } from 'bullmq';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { redisConnectionOptions, SCHEDULING_QUEUE, ScheduleRunJobResult } from '@forum/common';
@@ -220,5 +222,43 @@ describe('single-process mode (no Redis): the API runs the schedule itself', () 
     expect(kept).toMatchObject({ pinned: true, slot: { id: freeSlot.id }, table: { id: now.table.id } });
     const version = ok(await gql<{ publishSchedule: { version: number } }>(api.app, 'mutation ($runId: ID!) { publishSchedule(runId: $runId) { version } }', { runId: rerun.id }, f.organizer));
     expect(version.publishSchedule.version).toBe(2);
+  });
+
+  it('streams a run over graphql-ws (scheduleRunUpdated) until it ends, and refuses anonymous subscribers', async () => {
+    const { port } = api.app.getHttpServer().address() as { port: number };
+    const subscribe = (token: string | undefined, id: string) =>
+      new Promise<{ events: { status: string; progress: number }[]; error?: unknown }>((resolve) => {
+        const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: token ? { authorization: `Bearer ${token}` } : {} });
+        const events: { status: string; progress: number }[] = [];
+        client.subscribe<{ scheduleRunUpdated: { status: string; progress: number } }>(
+          { query: 'subscription ($id: ID!) { scheduleRunUpdated(id: $id) { status phase progress } }', variables: { id } },
+          {
+            next: (message) => {
+              if (message.errors) return resolve({ events, error: message.errors });
+              events.push(message.data!.scheduleRunUpdated);
+            },
+            error: (error) => {
+              void client.dispose();
+              resolve({ events, error });
+            },
+            complete: () => {
+              void client.dispose();
+              resolve({ events });
+            },
+          },
+        );
+      });
+    const generated = ok(
+      await gql<{ generateSchedule: { id: string } }>(api.app, 'mutation ($forumId: ID!) { generateSchedule(forumId: $forumId, options: { keepPublished: true }) { id } }', { forumId: f.forumId }, f.organizer),
+    ).generateSchedule;
+    const streamed = await subscribe(f.organizer, generated.id);
+    expect(streamed.error).toBeUndefined();
+    expect(streamed.events.at(-1)).toMatchObject({ status: 'SUCCEEDED', progress: 100 });
+    const progress = streamed.events.map((event) => event.progress);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
+    const anonymous = await subscribe(undefined, generated.id);
+    expect(JSON.stringify(anonymous.error)).toMatch(/UNAUTHENTICATED/);
+    const otherOrganizer = await subscribe(f.otherOrganizer, generated.id);
+    expect(JSON.stringify(otherOrganizer.error)).toMatch(/NOT_FOUND/);
   });
 });

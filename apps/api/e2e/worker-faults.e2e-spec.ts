@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { ScheduleRun } from '@forum/db';
 import { createOrganizer, gql, ok } from './support/graphql';
 import { RunningProcess, startProcess, WORKER_MAIN } from './support/processes';
-import { seedLargeForum } from './support/seed-large-forum';
+import { seedLargeForum } from '../../../bench/seed-forum';
 import { startTestApi, TEST_REDIS_URL, TestApi, uniqueQueuePrefix } from './support/test-api';
 
 const RUN = 'query ($id: ID!) { scheduleRun(id: $id) { status phase progress stats { meetings } error } }';
@@ -28,6 +28,7 @@ describe('scheduling survives worker faults', () => {
     await worker.waitFor(/Worker ready/, 30000);
     return worker;
   };
+  const asOrganizer = async <T>(query: string, variables: Record<string, unknown>) => ok(await gql<T>(api.app, query, variables, organizer));
   const runOf = async (id: string) => ok(await gql<{ scheduleRun: Run }>(api.app, RUN, { id }, organizer)).scheduleRun;
   const until = async (id: string, done: (run: Run) => boolean, timeoutMs = 90_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -51,7 +52,7 @@ describe('scheduling survives worker faults', () => {
   });
 
   it('a worker killed (SIGKILL) mid-run: a new worker takes the job over and exactly one set of meetings exists', async () => {
-    const forumId = await seedLargeForum(api.app, organizer, 500);
+    const forumId = await seedLargeForum(api.app.get(DataSource), asOrganizer, 500);
     const first = await startWorker();
     const runId = ok(
       await gql<{ generateSchedule: { id: string } }>(api.app, 'mutation ($forumId: ID!, $o: GenerateScheduleOptions) { generateSchedule(forumId: $forumId, options: $o) { id } }', { forumId, o: { seed: 7 } }, organizer),
@@ -72,7 +73,7 @@ describe('scheduling survives worker faults', () => {
   }, 180_000);
 
   it('a run whose job vanished from Redis is queued again by the worker at start-up', async () => {
-    const forumId = await seedLargeForum(api.app, organizer, 60);
+    const forumId = await seedLargeForum(api.app.get(DataSource), asOrganizer, 60);
     // A run recorded in PostgreSQL but never queued (as after a Redis restart without persistence).
     const run = await api.app.get(DataSource).getRepository(ScheduleRun).save({ forumId, status: 'QUEUED', phase: 'queued', progress: 0, options: {} });
     await Promise.all(workers.splice(0).map((worker) => worker.stop('SIGTERM')));

@@ -9,7 +9,7 @@ import { dataSourceOptions } from '@forum/db';
 import { API_RUNTIME, ApiRuntime } from './api-runtime';
 import { AuthModule } from './auth/auth.module';
 import { formatGraphqlError } from './common/format-graphql-error';
-import { graphqlHardening } from './common/graphql-hardening';
+import { connectionAuthorization, graphqlHardening } from './common/graphql-hardening';
 import { CompaniesModule } from './companies/companies.module';
 import { ForumsModule } from './forums/forums.module';
 import { HealthModule } from './health/health.module';
@@ -43,7 +43,19 @@ export class AppModule {
           ...graphqlHardening(config),
           // Guards run on field resolvers too, so a field cannot leak what its operation protects.
           fieldResolverEnhancers: ['guards'],
-          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          // HTTP: the request itself. graphql-ws: a request-like object carrying the connection's
+          // Authorization (connectionParams), so the same guard signs subscriptions in.
+          context: (context: { req?: unknown; res?: unknown; connectionParams?: Record<string, unknown> }) =>
+            context.req
+              ? { req: context.req, res: context.res }
+              : { req: { headers: { authorization: connectionAuthorization(context.connectionParams) } } },
+          subscriptions: {
+            'graphql-ws': {
+              // Subscription results bypass Apollo's formatError: give them the same codes and messages.
+              onNext: (_context, _id, _payload, _args, result) =>
+                result.errors ? { ...result, errors: result.errors.map((error) => formatGraphqlError(error.toJSON(), error)) } : undefined,
+            },
+          },
         }),
         AuthModule,
         CompaniesModule,

@@ -19,3 +19,9 @@ export function graphqlHardening(config: AppConfig) {
   const { plugins, validationRules } = armor.protect();
   return { plugins, validationRules };
 }
+
+/** The Authorization a graphql-ws client sends in its connection parameters (either spelling). */
+export function connectionAuthorization(params: Record<string, unknown> | undefined): string | undefined {
+  const value = params?.authorization ?? params?.Authorization;
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,10 +1,12 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import type { ScheduleRun } from '@forum/db';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../common/principal';
 import { GenerateScheduleOptions } from './dto/generate-schedule.input';
 import { ScheduledMeetingModel } from './models/scheduled-meeting.model';
 import { MeetingsService } from './meetings.service';
 import { MeetingModel, ScheduleModel, ScheduleRunModel, ScheduleStatsModel } from './models/schedule.model';
+import { watchRun } from './run-watcher';
 import { SchedulesService } from './schedules.service';
 
 @Roles('ORGANIZER')
@@ -27,6 +29,15 @@ export class SchedulesResolver {
   @Query(() => ScheduleRunModel)
   async scheduleRun(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<ScheduleRunModel> {
     return ScheduleRunModel.from(await this.schedules.findRun(principal, id));
+  }
+
+  @Subscription(() => ScheduleRunModel, {
+    description: 'The run each time its status, phase or progress changes, until it ends (graphql-ws).',
+    resolve: (run: ScheduleRun) => ScheduleRunModel.from(run),
+  })
+  async scheduleRunUpdated(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string) {
+    await this.schedules.findRun(principal, id);
+    return watchRun(() => this.schedules.findRun(principal, id));
   }
 
   @Mutation(() => ScheduleRunModel, { description: 'A queued run stops at once, a running one at its next progress point.' })

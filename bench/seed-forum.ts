@@ -1,16 +1,16 @@
-import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { gql, ok } from './graphql';
+
+/** Runs one GraphQL document as the organiser and returns its data (throws on errors). */
+export type OrganizerGraphql = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
 
 /**
  * A forum of `companies` registered companies (40 % KR, 60 % VN) with about six
  * requests each, written straight to the database (fast), requests closed:
  * large enough that scheduling it takes seconds.
  */
-export async function seedLargeForum(app: INestApplication, organizerToken: string, companies: number): Promise<string> {
-  const forumId = ok(
-    await gql<{ createForum: { id: string } }>(
-      app,
+export async function seedLargeForum(dataSource: DataSource, graphql: OrganizerGraphql, companies: number): Promise<string> {
+  const forumId = (
+    await graphql<{ createForum: { id: string } }>(
       'mutation ($in: CreateForumInput!) { createForum(input: $in) { id } }',
       {
         in: {
@@ -28,10 +28,9 @@ export async function seedLargeForum(app: INestApplication, organizerToken: stri
           interpreterTableCount: Math.ceil(companies / 12),
         },
       },
-      organizerToken,
-    ),
+    )
   ).createForum.id;
-  ok(await gql(app, 'mutation ($id: ID!) { setForumStatus(id: $id, status: OPEN) { id } }', { id: forumId }, organizerToken));
+  await graphql('mutation ($id: ID!) { setForumStatus(id: $id, status: OPEN) { id } }', { id: forumId });
 
   let state = 12345;
   const random = () => {
@@ -42,7 +41,6 @@ export async function seedLargeForum(app: INestApplication, organizerToken: stri
   const names = Array.from({ length: companies }, (_, i) => `Seeded ${i < korean ? 'KR' : 'VN'} ${i}`);
   const countries = names.map((_, i) => (i < korean ? 'KR' : 'VN'));
   const languages = countries.map((country) => (country === 'KR' ? (random() < 0.5 ? '{ko,en}' : '{ko}') : random() < 0.6 ? '{vi,en}' : '{vi}'));
-  const dataSource = app.get(DataSource);
   const ids: { id: string }[] = await dataSource.query(
     'INSERT INTO company (name, country, languages) SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]::varchar[][]) RETURNING id',
     [names, countries, languages],
@@ -74,6 +72,6 @@ export async function seedLargeForum(app: INestApplication, organizerToken: stri
     "INSERT INTO meeting_request (forum_id, from_company_id, to_company_id, priority, status) SELECT $1, f, t, p, 'PENDING' FROM unnest($2::uuid[], $3::uuid[], $4::int[]) AS x(f, t, p)",
     [forumId, from, to, priority],
   );
-  ok(await gql(app, 'mutation ($id: ID!) { setForumStatus(id: $id, status: REQUESTS_CLOSED) { id } }', { id: forumId }, organizerToken));
+  await graphql('mutation ($id: ID!) { setForumStatus(id: $id, status: REQUESTS_CLOSED) { id } }', { id: forumId });
   return forumId;
 }
