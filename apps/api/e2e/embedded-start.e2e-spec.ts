@@ -61,6 +61,6 @@ describe('npm start with nothing configured: embedded PostgreSQL, single-process
     expect(await second.api.stop('SIGTERM')).toEqual({ code: 0, signal: null });
 
     // Migrations ran on the first start, not again on the second.
-    expect(embeddedQuery(dataDir, `SELECT count(*)::int AS n FROM migrations`)).toEqual([{ n: 3 }]);
+    expect(embeddedQuery(dataDir, `SELECT count(*)::int AS n FROM migrations`)).toEqual([{ n: 4 }]);
   });
 });

@@ -189,5 +189,23 @@ describe('the reference session of the API contract', () => {
     expect(published.meetings).toHaveLength(3);
     const forum = ok(await gql<{ forum: { status: string } }>(app, 'query ($id: ID!) { forum(id: $id) { status } }', { id: forumId }, organizer));
     expect(forum.forum.status).toBe('SCHEDULED');
+
+    // The session ends, verbatim, with a company's agenda.
+    const agenda = ok(
+      await gql<{ agenda: { slot: { startsAt: string; endsAt: string }; table: { label: string; interpreter: boolean }; counterpart: { id: string; name: string } }[] }>(
+        app,
+        'query ($forumId: ID!) { agenda(forumId: $forumId) { slot { startsAt endsAt } table { label interpreter } counterpart { id name } } }',
+        { forumId },
+        hanoiCloud,
+      ),
+    ).agenda;
+    // Hanoi Cloud meets Busan Chips (mutual) and Seoul AI Labs, in time order, in the forum's slots.
+    expect(agenda.map((item) => item.counterpart.name).sort()).toEqual(['Busan Chips', 'Seoul AI Labs']);
+    expect(agenda.map((item) => item.counterpart.id).sort()).toEqual([companyIds[2], companyIds[3]].sort());
+    expect(agenda[0].slot.startsAt < agenda[1].slot.startsAt).toBe(true);
+    const slotStarts = new Set(created.slots.map((slot) => slot.startsAt));
+    expect(agenda.every((item) => slotStarts.has(item.slot.startsAt))).toBe(true);
+    // Hanoi Cloud speaks only Vietnamese: both its meetings are at interpreter tables.
+    expect(agenda.every((item) => item.table.interpreter && /^T\d\d$/.test(item.table.label))).toBe(true);
   });
 });

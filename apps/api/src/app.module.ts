@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, loggerOptions } from '@forum/common';
 import { dataSourceOptions } from '@forum/db';
 import { API_RUNTIME, ApiRuntime } from './api-runtime';
+import { AgendasModule } from './agendas/agendas.module';
 import { AuthModule } from './auth/auth.module';
 import { formatGraphqlError } from './common/format-graphql-error';
 import { connectionAuthorization, graphqlHardening } from './common/graphql-hardening';
@@ -63,6 +64,7 @@ export class AppModule {
         RegistrationsModule,
         RecommendationsModule,
         MeetingRequestsModule,
+        AgendasModule,
         HealthModule.forRoot(runtime),
         SchedulingModule.forRoot(runtime),
         ServerInfoModule,

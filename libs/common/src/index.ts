@@ -5,3 +5,4 @@ export * from './queue/scheduling-queue';
 export * from './logging/logger-options';
 export * from './package-version';
 export * from './auth/password';
+export * from './time/local-time';

@@ -1,8 +1,9 @@
+import { localDateTime } from '@forum/common';
 import { fitOf, Instance, InstancePair, MATCHER_FORMAT, needsInterpreter, pairWeight } from '@forum/matcher';
 
 /** What a run reads from the database, as plain data (see loadForumSnapshot). */
 export interface ForumSnapshot {
-  forum: { id: string; sides: string[]; maxMeetingsPerCompany: number };
+  forum: { id: string; sides: string[]; maxMeetingsPerCompany: number; timeZone: string };
   slots: { id: string; startsAt: Date; endsAt: Date }[];
   tables: { id: string; interpreter: boolean }[];
   registrations: {
@@ -82,7 +83,12 @@ export function buildInstance(snapshot: ForumSnapshot, options: { includeRecomme
 
   const instance: Instance = {
     format: MATCHER_FORMAT,
-    slots: snapshot.slots.map((slot) => ({ id: slot.id, start: slot.startsAt.toISOString(), end: slot.endsAt.toISOString() })),
+    // Forum wall-clock times with their offset: the matcher's days are the forum's calendar dates.
+    slots: snapshot.slots.map((slot) => ({
+      id: slot.id,
+      start: localDateTime(slot.startsAt, snapshot.forum.timeZone),
+      end: localDateTime(slot.endsAt, snapshot.forum.timeZone),
+    })),
     tables: snapshot.tables.map((table) => (table.interpreter ? { id: table.id, interpreter: true } : { id: table.id })),
     companies: snapshot.registrations.map((registration) => ({
       id: registration.companyId,

@@ -183,7 +183,7 @@ export class SchedulingJobService {
       const published = keepPublished ? await this.publishedMeetings(manager, forumId) : [];
       const companyById = new Map(companies.map((company) => [company.id, company]));
       return {
-        forum: { id: forum.id, sides: forum.sides, maxMeetingsPerCompany: forum.maxMeetingsPerCompany },
+        forum: { id: forum.id, sides: forum.sides, maxMeetingsPerCompany: forum.maxMeetingsPerCompany, timeZone: forum.timeZone },
         slots,
         tables,
         registrations: registrations.map((registration) => {

@@ -56,7 +56,7 @@ export class ForumsResolver {
 
   @ResolveField(() => [SlotModel])
   async slots(@Parent() forum: ForumModel): Promise<SlotModel[]> {
-    return (await this.parts.slots.load(forum.id)).map((slot) => SlotModel.from(slot));
+    return (await this.parts.slots.load(forum.id)).map((slot) => SlotModel.from(slot, forum.timeZone));
   }
 
   @ResolveField(() => [TableModel])

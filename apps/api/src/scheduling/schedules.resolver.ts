@@ -86,7 +86,8 @@ export class SchedulesResolver {
 
   @ResolveField(() => [ScheduledMeetingModel])
   async meetings(@Parent() schedule: ScheduleModel): Promise<ScheduledMeetingModel[]> {
-    return (await this.schedules.meetingsOfWithParts(schedule.id)).map((meeting) => ScheduledMeetingModel.fromFull(meeting));
+    const timeZone = await this.schedules.timeZoneOf(schedule.forumId);
+    return (await this.schedules.meetingsOfWithParts(schedule.id)).map((meeting) => ScheduledMeetingModel.fromFull(meeting, timeZone));
   }
 
   @ResolveField(() => ScheduleStatsModel, { nullable: true })

@@ -95,6 +95,10 @@ export class SchedulesService {
     });
   }
 
+  async timeZoneOf(forumId: string): Promise<string> {
+    return (await this.dataSource.getRepository(Forum).findOneByOrFail({ id: forumId })).timeZone;
+  }
+
   async instanceOf(principal: Principal, forumId: string, runId: string): Promise<unknown> {
     const run = await this.findRun(principal, runId);
     if (run.forumId !== forumId || !run.instance) throw new NotFoundError('Schedule run instance', runId);

@@ -1,3 +1,4 @@
+import { CalendarFeed } from './calendar-feed.entity';
 import { Company } from './company.entity';
 import { Delegate } from './delegate.entity';
 import { ForumSession } from './forum-session.entity';
@@ -12,6 +13,7 @@ import { Schedule } from './schedule.entity';
 import { Slot } from './slot.entity';
 import { User } from './user.entity';
 
+export * from './calendar-feed.entity';
 export * from './company.entity';
 export * from './delegate.entity';
 export * from './forum-session.entity';
@@ -41,4 +43,5 @@ export const ENTITIES = [
   Schedule,
   Meeting,
   MeetingParticipant,
+  CalendarFeed,
 ];

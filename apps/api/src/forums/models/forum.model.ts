@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Forum, ForumSession, ForumTable, Slot } from '@forum/db';
+import { localClock, localDateTime } from '@forum/common';
 
 export enum ForumStatusModel {
   DRAFT = 'DRAFT',
@@ -40,8 +41,25 @@ export class SlotModel {
   @Field(() => GraphQLISODateTime)
   endsAt: Date;
 
-  static from(slot: Slot): SlotModel {
-    return Object.assign(new SlotModel(), { id: slot.id, position: slot.position, startsAt: slot.startsAt, endsAt: slot.endsAt });
+  @Field({ description: "Start on the forum's wall clock, e.g. 2024-06-10T09:00:00+07:00" })
+  localStartsAt: string;
+
+  @Field({ description: "End on the forum's wall clock" })
+  localEndsAt: string;
+
+  @Field({ description: 'e.g. 09:00–09:30 (forum time)' })
+  label: string;
+
+  static from(slot: Slot, timeZone: string): SlotModel {
+    return Object.assign(new SlotModel(), {
+      id: slot.id,
+      position: slot.position,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      localStartsAt: localDateTime(slot.startsAt, timeZone),
+      localEndsAt: localDateTime(slot.endsAt, timeZone),
+      label: `${localClock(slot.startsAt, timeZone)}–${localClock(slot.endsAt, timeZone)}`,
+    });
   }
 }
 

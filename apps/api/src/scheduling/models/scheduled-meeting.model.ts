@@ -14,9 +14,9 @@ export class ScheduledMeetingModel extends MeetingModel {
   @Field(() => [CompanyModel])
   companies: CompanyModel[];
 
-  static fromFull(meeting: Meeting): ScheduledMeetingModel {
+  static fromFull(meeting: Meeting, timeZone: string): ScheduledMeetingModel {
     return Object.assign(new ScheduledMeetingModel(), MeetingModel.from(meeting), {
-      slot: SlotModel.from(meeting.slot!),
+      slot: SlotModel.from(meeting.slot!, timeZone),
       table: TableModel.from(meeting.table!),
       companies: [CompanyModel.from(meeting.companyA!), CompanyModel.from(meeting.companyB!)],
     });

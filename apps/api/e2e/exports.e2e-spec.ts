@@ -1,0 +1,179 @@
+import { execFileSync } from 'node:child_process';
+import ical, { VEvent } from 'node-ical';
+import request from 'supertest';
+import { createForumFixture, ForumFixture } from './support/forum-fixture';
+import { codeOf, gql, ok } from './support/graphql';
+import { REPO_ROOT } from './support/processes';
+import { startTestApi, TestApi } from './support/test-api';
+
+/** The text of a PDF, by pdf-parse (pdf.js) in a plain node process: it is an ES module jest's VM does not load. */
+async function pdfParse(data: Buffer): Promise<{ text: string; numpages: number }> {
+  const script = `
+    const chunks = [];
+    process.stdin.on('data', (c) => chunks.push(c)).on('end', async () => {
+      const { PDFParse } = await import('pdf-parse');
+      const parser = new PDFParse({ data: Buffer.concat(chunks) });
+      const result = await parser.getText();
+      await parser.destroy();
+      process.stdout.write(JSON.stringify({ text: result.text, numpages: result.total }));
+    });`;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { input: data, cwd: REPO_ROOT }).toString());
+}
+
+type AgendaItem = { id: string; slot: { startsAt: string; endsAt: string; localStartsAt: string; label: string }; table: { label: string; interpreter: boolean }; counterpart: { id: string; name: string; country: string; delegates: { name: string; email: string | null }[] } };
+const AGENDA = 'query ($forumId: ID!) { agenda(forumId: $forumId) { id slot { startsAt endsAt localStartsAt label } table { label interpreter } counterpart { id name country delegates { name email } } } }';
+
+/** Agendas, calendar feeds, printable agendas and the schedule CSV of a published forum. */
+describe('agendas and exports', () => {
+  let api: TestApi;
+  let f: ForumFixture;
+  let server: ReturnType<TestApi['app']['getHttpServer']>;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    server = api.app.getHttpServer();
+    f = await createForumFixture(api.app);
+    // vn1 → kr1 is pending; add vn1 → kr2 and vn2 → kr2, accepted.
+    for (const [token, to] of [[f.vn1, f.ids.kr2], [f.vn2, f.ids.kr2]] as const) {
+      const id = ok(await gql<{ requestMeeting: { id: string } }>(api.app, 'mutation ($in: RequestMeetingInput!) { requestMeeting(input: $in) { id } }', { in: { forumId: f.forumId, toCompanyId: to, priority: 4 } }, token)).requestMeeting.id;
+      ok(await gql(api.app, 'mutation ($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }', { id }, f.kr2));
+    }
+    ok(await gql(api.app, 'mutation ($id: ID!) { setForumStatus(id: $id, status: REQUESTS_CLOSED) { id } }', { id: f.forumId }, f.organizer));
+    const run = ok(await gql<{ generateSchedule: { id: string } }>(api.app, 'mutation ($f: ID!) { generateSchedule(forumId: $f) { id } }', { f: f.forumId }, f.organizer)).generateSchedule.id;
+    for (;;) {
+      const { scheduleRun } = ok(await gql<{ scheduleRun: { status: string } }>(api.app, 'query ($id: ID!) { scheduleRun(id: $id) { status } }', { id: run }, f.organizer));
+      if (scheduleRun.status === 'SUCCEEDED') break;
+      if (scheduleRun.status !== 'QUEUED' && scheduleRun.status !== 'RUNNING') throw new Error(scheduleRun.status);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    ok(await gql(api.app, 'mutation ($id: ID!) { publishSchedule(runId: $id) { version } }', { id: run }, f.organizer));
+  });
+
+  afterAll(() => api.close());
+
+  const agendaOf = async (token: string) => ok(await gql<{ agenda: AgendaItem[] }>(api.app, AGENDA, { forumId: f.forumId }, token)).agenda;
+
+  it("gives a company its meetings in time order, in the forum's time zone, without other companies' private data", async () => {
+    const agenda = await agendaOf(f.vn1);
+    expect(agenda.map((item) => item.counterpart.name).sort()).toEqual(['Busan Chips', 'Seoul AI Labs']);
+    expect(agenda[0].slot.startsAt < agenda[1].slot.startsAt).toBe(true);
+    expect(agenda[0].slot.localStartsAt).toMatch(/^2024-06-10T(09|10):(00|30):00\+07:00$/);
+    expect(agenda[0].slot.label).toMatch(/^\d\d:\d\d–\d\d:\d\d$/);
+    expect(agenda.flatMap((item) => item.counterpart.delegates).every((delegate) => delegate.email === null)).toBe(true);
+    // The delegate account reads the same agenda; the organiser has none of its own.
+    expect(await agendaOf(f.delegate)).toEqual(agenda);
+    expect(codeOf(await gql(api.app, AGENDA, { forumId: f.forumId }, f.organizer))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(api.app, AGENDA, { forumId: f.forumId }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('serves the agenda as iCalendar whose events equal the agenda', async () => {
+    const agenda = await agendaOf(f.vn1);
+    const response = await request(server).get(`/forums/${f.forumId}/agenda.ics`).set('authorization', `Bearer ${f.vn1}`).expect(200);
+    expect(response.headers['content-type']).toMatch(/text\/calendar/);
+    const events = Object.values(ical.sync.parseICS(response.text)).filter((component) => component?.type === 'VEVENT') as VEvent[];
+    expect(events).toHaveLength(agenda.length);
+    for (const item of agenda) {
+      const event = events.find((candidate) => candidate.uid === `${item.id}@forum-matchmaker`)!;
+      expect(new Date(event.start).toISOString()).toBe(item.slot.startsAt);
+      expect(new Date(event.end as Date).toISOString()).toBe(item.slot.endsAt);
+      expect(event.location).toContain(`Table ${item.table.label}`);
+      expect(event.summary).toBe(`Meeting with ${item.counterpart.name}`);
+    }
+  });
+
+  it('gives each delegate a secret feed URL that works without a bearer token until revoked', async () => {
+    const feed = ok(await gql<{ createCalendarFeed: { id: string; url: string } }>(api.app, 'mutation ($f: ID!) { createCalendarFeed(forumId: $f) { id url } }', { f: f.forumId }, f.delegate)).createCalendarFeed;
+    const viaFeed = await request(server).get(feed.url).expect(200);
+    expect(viaFeed.text).toContain('Meeting with Seoul AI Labs');
+    // Another user cannot revoke it.
+    expect(codeOf(await gql(api.app, 'mutation ($id: ID!) { revokeCalendarFeed(id: $id) }', { id: feed.id }, f.vn2))).toBe('NOT_FOUND');
+    ok(await gql(api.app, 'mutation ($id: ID!) { revokeCalendarFeed(id: $id) }', { id: feed.id }, f.delegate));
+    const revoked = await request(server).get(feed.url).expect(401);
+    expect(revoked.body).toEqual({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/revoked/) });
+    await request(server).get(`/forums/${f.forumId}/agenda.ics?token=guessed-token`).expect(401);
+    await request(server).get(`/forums/${f.forumId}/agenda.ics`).expect(401);
+  });
+
+  it('prints the agenda as PDF with every counterpart and table, one page per company for the organiser', async () => {
+    const agenda = await agendaOf(f.vn1);
+    const own = await request(server).get(`/forums/${f.forumId}/agenda.pdf`).set('authorization', `Bearer ${f.vn1}`).buffer(true).parse(binary).expect(200);
+    const text = (await pdfParse(own.body as Buffer)).text;
+    expect(text).toContain('Agenda of VinaTech Software');
+    expect(text).toContain('Asia/Ho_Chi_Minh');
+    for (const item of agenda) {
+      expect(text).toContain(item.counterpart.name);
+      expect(text).toContain(`Table ${item.table.label}`);
+    }
+    expect(text).not.toContain('Agenda of Hanoi Cloud');
+    const all = await request(server).get(`/forums/${f.forumId}/agenda.pdf`).set('authorization', `Bearer ${f.organizer}`).buffer(true).parse(binary).expect(200);
+    const printed = await pdfParse(all.body as Buffer);
+    expect(printed.numpages).toBe(4);
+    expect(printed.text).toContain('Agenda of Hanoi Cloud');
+    await request(server).get(`/forums/${f.forumId}/agenda.pdf`).set('authorization', `Bearer ${f.otherOrganizer}`).expect(404);
+  });
+
+  it('exports the whole schedule as CSV for the organiser, one row per meeting, and to nobody else', async () => {
+    const response = await request(server).get(`/forums/${f.forumId}/schedule.csv`).set('authorization', `Bearer ${f.organizer}`).expect(200);
+    const [header, ...rows] = response.text.trim().split('\r\n').map(parseCsvLine);
+    expect(header).toEqual(['slot_start', 'slot_end', 'table', 'interpreter', 'company_a', 'company_a_country', 'company_b', 'company_b_country', 'pinned', 'meeting_id']);
+    const { schedule } = ok(await gql<{ schedule: { meetings: { id: string }[] } }>(api.app, 'query ($f: ID!) { schedule(forumId: $f) { meetings { id } } }', { f: f.forumId }, f.organizer));
+    expect(rows.map((row) => row[9]).sort()).toEqual(schedule.meetings.map((m) => m.id).sort());
+    expect(rows.every((row) => row.length === header.length && row.every((cell) => cell !== ''))).toBe(true);
+    await request(server).get(`/forums/${f.forumId}/schedule.csv`).set('authorization', `Bearer ${f.vn1}`).expect(403);
+    await request(server).get(`/forums/${f.forumId}/schedule.csv`).set('authorization', `Bearer ${f.otherOrganizer}`).expect(404);
+    await request(server).get(`/forums/${f.forumId}/schedule.csv`).expect(401);
+  });
+
+  it('reports forum statistics to the organiser', async () => {
+    const stats = ok(
+      await gql<{ forumStats: Record<string, unknown> }>(
+        api.app,
+        'query ($f: ID!) { forumStats(forumId: $f) { registrationsBySide { side count } requests requestsAccepted requestsPending acceptanceRate meetings meetingsPerCompanyMin meetingsPerCompanyMedian meetingsPerCompanyMax requestsFulfilled holes } }',
+        { f: f.forumId },
+        f.organizer,
+      ),
+    ).forumStats;
+    expect(stats).toMatchObject({
+      registrationsBySide: [{ side: 'KR', count: 2 }, { side: 'VN', count: 2 }],
+      requests: 3,
+      requestsAccepted: 2,
+      requestsPending: 1,
+      acceptanceRate: 1,
+      meetings: 3,
+      meetingsPerCompanyMin: 1,
+      meetingsPerCompanyMax: 2,
+      requestsFulfilled: 1,
+    });
+    expect(codeOf(await gql(api.app, 'query ($f: ID!) { forumStats(forumId: $f) { requests } }', { f: f.forumId }, f.vn1))).toBe('FORBIDDEN');
+  });
+});
+
+function binary(res: request.Response, callback: (error: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+/** RFC 4180 fields of one line (quotes and doubled quotes). */
+function parseCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (quoted && char === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (char === ',' && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else {
+      cell += char;
+    }
+  }
+  cells.push(cell);
+  return cells;
+}
