@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ForumsModule } from '../forums/forums.module';
+import { AgendaCacheModule } from './agenda-cache';
 import { AgendasResolver } from './agendas.resolver';
 import { AgendasService } from './agendas.service';
 import { ExportsController } from './exports.controller';
 
 @Module({
-  imports: [ForumsModule],
+  imports: [ForumsModule, AgendaCacheModule],
   providers: [AgendasService, AgendasResolver],
   controllers: [ExportsController],
 })

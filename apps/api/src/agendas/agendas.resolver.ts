@@ -6,7 +6,7 @@ import type { Principal } from '../common/principal';
 import { CompanyModel } from '../companies/models/company.model';
 import { SlotModel, TableModel } from '../forums/models/forum.model';
 import { DelegateModel } from '../registrations/models/registration.model';
-import { AgendasService } from './agendas.service';
+import { AgendaEntry, AgendasService } from './agendas.service';
 import { AgendaItemModel, CalendarFeedModel, CounterpartModel, ForumStatsModel } from './models/agenda.model';
 
 @Resolver(() => AgendaItemModel)
@@ -19,10 +19,16 @@ export class AgendasResolver {
   @Roles('COMPANY', 'DELEGATE')
   @Query(() => [AgendaItemModel], { description: "The caller's company's meetings in the published schedule, in time order." })
   async agenda(@CurrentPrincipal() principal: Principal, @Args('forumId', { type: () => ID }) forumId: string): Promise<AgendaItemModel[]> {
-    const { forum, entries } = await this.agendas.agendaFor(principal, forumId);
+    const agenda = await this.agendas.agendaFor(principal, forumId);
+    // Built once per cached agenda: the agenda is read far more often than it changes.
+    agenda.rendered ??= this.render(agenda.forum.timeZone, agenda.entries);
+    return agenda.rendered as AgendaItemModel[];
+  }
+
+  private render(timeZone: string, entries: AgendaEntry[]): AgendaItemModel[] {
     return entries.map((entry) => ({
       id: entry.meeting.id,
-      slot: SlotModel.from(entry.slot, forum.timeZone),
+      slot: SlotModel.from(entry.slot, timeZone),
       table: TableModel.from(entry.table),
       interpreter: entry.table.interpreter,
       status: 'SCHEDULED',

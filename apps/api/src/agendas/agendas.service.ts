@@ -5,6 +5,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { CalendarFeed, Company, Delegate, Forum, ForumTable, Meeting, MeetingRequest, Registration, Schedule, Slot } from '@forum/db';
 import { localDateTime } from '@forum/common';
 import { ForbiddenError, NotFoundError } from '../common/domain-errors';
+import { AgendaCache, CachedAgenda } from './agenda-cache';
 import { isId } from '../common/ids';
 import type { Principal } from '../common/principal';
 import { ForumsService } from '../forums/forums.service';
@@ -28,13 +29,23 @@ export class AgendasService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly forums: ForumsService,
+    private readonly cache: AgendaCache,
   ) {}
 
   /** The caller's company's meetings in the published schedule, in time order. */
-  async agendaFor(principal: Principal, forumId: string): Promise<{ forum: Forum; entries: AgendaEntry[] }> {
+  async agendaFor(principal: Principal, forumId: string): Promise<CachedAgenda> {
     if (!principal.companyId) throw new ForbiddenError('Agendas belong to companies; organisers read the whole schedule');
-    const forum = await this.forums.findVisible(principal, forumId);
-    return { forum, entries: await this.entriesFor(forum.id, principal.companyId) };
+    const companyId = principal.companyId;
+    const cached = this.cache.get(forumId, companyId);
+    if (cached) return cached;
+    // The promise is cached, so concurrent readers of an expired agenda share one load.
+    const loading = (async () => {
+      const forum = await this.forums.findVisible(principal, forumId);
+      return { forum, entries: await this.entriesFor(forum.id, companyId) } as CachedAgenda;
+    })();
+    this.cache.set(forumId, companyId, loading);
+    loading.catch(() => this.cache.forget(forumId));
+    return loading;
   }
 
   /** Every registered company's agenda (organiser's printout), or just the caller's company's. */

@@ -6,6 +6,8 @@ import { Repository } from 'typeorm';
 import { Role, User } from '@forum/db';
 import { ForbiddenError, UnauthenticatedError } from '../common/domain-errors';
 import { httpOf } from '../common/graphql-context';
+import type { Principal } from '../common/principal';
+import { TtlCache } from '../common/ttl-cache';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 
 interface TokenClaims {
@@ -18,6 +20,9 @@ interface TokenClaims {
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** Token → principal for a few seconds: a deleted account's token works at most that much longer. */
+  private readonly principals = new TtlCache<Promise<Principal>>(10_000);
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -46,9 +51,20 @@ export class AuthGuard implements CanActivate {
       if (header) throw new UnauthenticatedError('The Authorization header must be "Bearer <accessToken>"');
       return null;
     }
+    const token = match[1];
+    const cached = this.principals.get(token);
+    if (cached) return cached;
+    // Cached as a promise: concurrent requests with one token share one lookup.
+    const loading = this.load(token);
+    this.principals.set(token, loading);
+    loading.catch(() => this.principals.delete(token));
+    return loading;
+  }
+
+  private async load(token: string): Promise<Principal> {
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(match[1]);
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch {
       throw new UnauthenticatedError('The access token is invalid or has expired; sign in again');
     }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { Forum, Meeting, Schedule, ScheduleRun } from '@forum/db';
+import { AgendaCache } from '../agendas/agenda-cache';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
 import type { Principal } from '../common/principal';
@@ -18,6 +19,7 @@ export class SchedulesService {
     @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
     private readonly forums: ForumsService,
     private readonly dispatcher: SchedulingDispatcher,
+    private readonly agendaCache: AgendaCache,
   ) {}
 
   /** Queues a run (one active per forum, held by a unique index) and returns it at once. */
@@ -62,7 +64,7 @@ export class SchedulesService {
   async publish(principal: Principal, runId: string): Promise<Schedule> {
     const run = await this.findRun(principal, runId);
     if (run.status !== 'SUCCEEDED') throw new ConflictError(`Only a SUCCEEDED run can be published; this one is ${run.status}`);
-    return this.dataSource.transaction(async (manager) => {
+    const published = await this.dataSource.transaction(async (manager) => {
       // Lock the forum row: two publications of one forum happen one after the other.
       const forum = await manager.getRepository(Forum).createQueryBuilder('forum').where('forum.id = :id', { id: run.forumId }).setLock('pessimistic_write').getOneOrFail();
       const schedule = await manager.getRepository(Schedule).findOneByOrFail({ runId });
@@ -73,6 +75,8 @@ export class SchedulesService {
       if (forum.status !== 'SCHEDULED') await manager.getRepository(Forum).update({ id: forum.id }, { status: 'SCHEDULED' });
       return manager.getRepository(Schedule).findOneByOrFail({ id: schedule.id });
     });
+    this.agendaCache.forget(run.forumId);
+    return published;
   }
 
   /** The published schedule; organisers may name a run to read its draft. */

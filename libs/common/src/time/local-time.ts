@@ -1,7 +1,10 @@
-/** An instant as the forum's wall clock with its offset, e.g. 2024-06-10T09:00:00+07:00. */
-export function localDateTime(date: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per time zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -11,10 +14,15 @@ export function localDateTime(date: Date, timeZone: string): string {
       second: '2-digit',
       hourCycle: 'h23',
       timeZoneName: 'longOffset',
-    })
-      .formatToParts(date)
-      .map((part) => [part.type, part.value]),
-  );
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** An instant as the forum's wall clock with its offset, e.g. 2024-06-10T09:00:00+07:00. */
+export function localDateTime(date: Date, timeZone: string): string {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(date).map((part) => [part.type, part.value]));
   const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
