@@ -24,7 +24,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 async function main() {
   const database = await createTestDatabase({ migrate: true });
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(48), PORT: '0', DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'fm-bench-')), LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(48), PORT: '0', DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'fm-bench-')), LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
   const api = await startApi(config, { allInOne: true });
   try {
     const auth = api.app.get(AuthService);

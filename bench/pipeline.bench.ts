@@ -46,6 +46,7 @@ async function measure(mode: 'worker' | 'single-process', companies: number): Pr
     QUEUE_PREFIX: queuePrefix,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'fm-bench-')),
     LOG_LEVEL: 'warn',
+    SEED_DEMO: 'false',
   });
   const api = await startApi(config, { allInOne: true });
   const worker =

@@ -49,6 +49,8 @@ describe('npm start with nothing configured: embedded PostgreSQL, single-process
 
     const first = await startAllInOne();
     await request(first.url).get('/health').expect(200, /"database":\{"status":"up"\}/);
+    // The demo forum is seeded into the empty database, and its logins printed.
+    await first.api.waitFor(/Organiser: organizer@demo\.forum \/ demo-organizer/);
     const graphql = await request(first.url).post('/graphql').send({ query: '{ serverInfo { schedulingMode } }' });
     expect(graphql.body).toEqual({ data: { serverInfo: { schedulingMode: 'IN_PROCESS' } } });
     const created = await request(first.url).post('/graphql').send(signUp);

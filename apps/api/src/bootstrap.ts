@@ -2,7 +2,8 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@forum/common';
-import { EmbeddedPostgres, runMigrations, startEmbeddedPostgres } from '@forum/db';
+import { DataSource } from 'typeorm';
+import { DemoSeedResult, EmbeddedPostgres, runMigrations, seedDemo, startEmbeddedPostgres } from '@forum/db';
 import { ApiRuntime } from './api-runtime';
 import { AppModule } from './app.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
@@ -23,6 +24,8 @@ export class StartupError extends Error {
 export interface RunningApi {
   app: INestApplication;
   runtime: ApiRuntime;
+  /** What `npm start` seeded (or found) as the demo forum; undefined when not seeding. */
+  demo?: DemoSeedResult;
   /** e.g. http://127.0.0.1:3000 */
   url: string;
   close(): Promise<void>;
@@ -69,8 +72,10 @@ export async function createApiApp(runtime: ApiRuntime): Promise<INestApplicatio
 export async function startApi(config: AppConfig, options: StartOptions): Promise<RunningApi> {
   const { runtime, embedded } = await prepareRuntime(config, options);
   let app: INestApplication | undefined;
+  let demo: DemoSeedResult | undefined;
   try {
     app = await createApiApp(runtime);
+    if (options.allInOne && config.seedDemo) demo = await seedDemo(app.get(DataSource));
     await app.listen(config.port, '0.0.0.0');
   } catch (error) {
     await app?.close();
@@ -93,6 +98,7 @@ export async function startApi(config: AppConfig, options: StartOptions): Promis
   return {
     app: running,
     runtime,
+    demo,
     url: `http://127.0.0.1:${address.port}`,
     async close() {
       await running.close();

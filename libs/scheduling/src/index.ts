@@ -2,3 +2,4 @@ export * from './build-instance';
 export * from './scheduling-job.service';
 export * from './scheduling-jobs.module';
 export * from './solve-in-thread';
+export * from './publish-run';

@@ -41,6 +41,7 @@ export async function startTestApi(
     QUEUE_PREFIX: options.queuePrefix ?? uniqueQueuePrefix(),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'fm-e2e-')),
     LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
   });
   const { runtime } = await prepareRuntime(config, { allInOne: !options.redisUrl });
   const app = await createApiApp(runtime);

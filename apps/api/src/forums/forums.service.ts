@@ -6,7 +6,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../common/domain-er
 import { isId } from '../common/ids';
 import { isOrganizer, Principal } from '../common/principal';
 import { CreateForumInput, UpdateForumInput } from './dto/create-forum.input';
-import { generateSlots, sessionProblem } from './slot-generation';
+import { generateSlots, sessionProblem } from '@forum/db';
 
 /** Where a forum may go from each status (no going back past a published schedule). */
 const TRANSITIONS: Record<ForumStatus, ForumStatus[]> = {

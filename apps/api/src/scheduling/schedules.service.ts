@@ -6,6 +6,7 @@ import { AgendaCache } from '../agendas/agenda-cache';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
 import type { Principal } from '../common/principal';
+import { PublishError, publishRun } from '@forum/scheduling';
 import { ForumsService } from '../forums/forums.service';
 import { GenerateScheduleOptions } from './dto/generate-schedule.input';
 import { SchedulingDispatcher } from './scheduling-dispatcher';
@@ -63,20 +64,14 @@ export class SchedulesService {
   /** Makes a succeeded run's schedule the forum's published one, version n+1, in one transaction. */
   async publish(principal: Principal, runId: string): Promise<Schedule> {
     const run = await this.findRun(principal, runId);
-    if (run.status !== 'SUCCEEDED') throw new ConflictError(`Only a SUCCEEDED run can be published; this one is ${run.status}`);
-    const published = await this.dataSource.transaction(async (manager) => {
-      // Lock the forum row: two publications of one forum happen one after the other.
-      const forum = await manager.getRepository(Forum).createQueryBuilder('forum').where('forum.id = :id', { id: run.forumId }).setLock('pessimistic_write').getOneOrFail();
-      const schedule = await manager.getRepository(Schedule).findOneByOrFail({ runId });
-      if (schedule.status !== 'DRAFT') throw new ConflictError(`This run's schedule is already ${schedule.status}`);
-      const [{ max }] = await manager.query('SELECT coalesce(max(version), 0)::int AS max FROM schedule WHERE forum_id = $1', [forum.id]);
-      await manager.getRepository(Schedule).update({ forumId: forum.id, status: 'PUBLISHED' }, { status: 'SUPERSEDED' });
-      await manager.getRepository(Schedule).update({ id: schedule.id }, { status: 'PUBLISHED', version: max + 1, publishedAt: new Date() });
-      if (forum.status !== 'SCHEDULED') await manager.getRepository(Forum).update({ id: forum.id }, { status: 'SCHEDULED' });
-      return manager.getRepository(Schedule).findOneByOrFail({ id: schedule.id });
-    });
-    this.agendaCache.forget(run.forumId);
-    return published;
+    try {
+      const published = await publishRun(this.dataSource, run.id);
+      this.agendaCache.forget(run.forumId);
+      return published;
+    } catch (error) {
+      if (error instanceof PublishError) throw new ConflictError(error.message);
+      throw error;
+    }
   }
 
   /** The published schedule; organisers may name a run to read its draft. */

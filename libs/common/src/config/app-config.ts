@@ -25,6 +25,8 @@ export interface AppConfig {
   workerHeartbeatFile?: string;
   /** Worker only: how long a job's lock lasts without renewal; a killed worker's job is taken over after it. */
   workerLockMs: number;
+  /** `npm start` seeds the demo forum into an empty database unless this is false. */
+  seedDemo: boolean;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +73,10 @@ const environmentSchema = z.object({
     .transform(Number)
     .refine((ms) => ms >= 1000, { message: 'must be a whole number of milliseconds (1000 or more)' })
     .default(30_000),
+  SEED_DEMO: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -111,6 +117,7 @@ export function loadConfig(env: Environment): AppConfig {
     logLevel: values.LOG_LEVEL,
     workerHeartbeatFile: values.WORKER_HEARTBEAT_FILE,
     workerLockMs: values.WORKER_LOCK_MS,
+    seedDemo: values.SEED_DEMO,
   };
 }
 

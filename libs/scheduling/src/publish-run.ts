@@ -1,0 +1,27 @@
+import { DataSource } from 'typeorm';
+import { Forum, Schedule, ScheduleRun } from '@forum/db';
+
+export class PublishError extends Error {
+  override readonly name = 'PublishError';
+}
+
+/**
+ * Makes a succeeded run's draft the forum's published schedule, version n+1,
+ * in one transaction: the previous one becomes SUPERSEDED and the forum
+ * SCHEDULED. The forum row is locked, so two publications queue up.
+ */
+export async function publishRun(dataSource: DataSource, runId: string): Promise<Schedule> {
+  return dataSource.transaction(async (manager) => {
+    const run = await manager.getRepository(ScheduleRun).findOneBy({ id: runId });
+    if (!run) throw new PublishError(`Schedule run ${runId} does not exist`);
+    if (run.status !== 'SUCCEEDED') throw new PublishError(`Only a SUCCEEDED run can be published; this one is ${run.status}`);
+    const forum = await manager.getRepository(Forum).createQueryBuilder('forum').where('forum.id = :id', { id: run.forumId }).setLock('pessimistic_write').getOneOrFail();
+    const schedule = await manager.getRepository(Schedule).findOneByOrFail({ runId });
+    if (schedule.status !== 'DRAFT') throw new PublishError(`This run's schedule is already ${schedule.status}`);
+    const [{ max }] = await manager.query('SELECT coalesce(max(version), 0)::int AS max FROM schedule WHERE forum_id = $1', [forum.id]);
+    await manager.getRepository(Schedule).update({ forumId: forum.id, status: 'PUBLISHED' }, { status: 'SUPERSEDED' });
+    await manager.getRepository(Schedule).update({ id: schedule.id }, { status: 'PUBLISHED', version: max + 1, publishedAt: new Date() });
+    if (forum.status !== 'SCHEDULED') await manager.getRepository(Forum).update({ id: forum.id }, { status: 'SCHEDULED' });
+    return manager.getRepository(Schedule).findOneByOrFail({ id: schedule.id });
+  });
+}
