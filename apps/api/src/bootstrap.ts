@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@forum/common';
 import { DataSource } from 'typeorm';
-import { DemoSeedResult, EmbeddedPostgres, runMigrations, seedDemo, startEmbeddedPostgres } from '@forum/db';
+import { DemoSeedResult, EMBEDDED_POOL_SIZE, EmbeddedPostgres, runMigrations, seedDemo, startEmbeddedPostgres } from '@forum/db';
 import { ApiRuntime } from './api-runtime';
 import { AppModule } from './app.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
@@ -54,7 +54,7 @@ export async function prepareRuntime(
     runtime: {
       config,
       databaseUrl,
-      databasePoolSize: embedded ? 1 : 10,
+      databasePoolSize: embedded ? EMBEDDED_POOL_SIZE : 10,
       schedulingMode: config.redisUrl ? 'queue' : 'in-process',
     },
   };

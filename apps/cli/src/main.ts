@@ -2,13 +2,23 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@forum/common';
 import { createOrganizerCommand } from './commands/create-organizer.command';
 import { migrateCommand } from './commands/migrate.command';
+import { scheduleCommand } from './commands/schedule.command';
+import { seedDemoCommand } from './commands/seed-demo.command';
 import { UsageError } from './usage-error';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
-  migrate                                         apply pending database migrations (also: npm run db:migrate)
-  create-organizer --email E --password P [--name N]   create an organiser account`;
+  migrate                                              apply pending database migrations (also: npm run db:migrate)
+  create-organizer --email E --password P [--name N]   create an organiser account
+  seed-demo [--companies N]                            seed the demo forum (or one of N companies, up to 10,000)
+  schedule --forum ID [--publish true] [--seed N] [--time-limit-ms N]
+                                                       run the matcher on a forum, with progress and a summary`;
+
+/** `--publish` alone means `--publish true`. */
+function normalizeFlags(args: string[]): string[] {
+  return args.flatMap((arg, i) => (arg === '--publish' && (args[i + 1] === undefined || args[i + 1].startsWith('--')) ? [arg, 'true'] : [arg]));
+}
 
 /** `--flag value` pairs after the command. */
 function parseOptions(args: string[]): Map<string, string> {
@@ -28,6 +38,10 @@ async function main(argv: string[]): Promise<void> {
       return migrateCommand(loadConfig(process.env), print);
     case 'create-organizer':
       return createOrganizerCommand(loadConfig(process.env), parseOptions(rest), print);
+    case 'seed-demo':
+      return seedDemoCommand(loadConfig(process.env), parseOptions(rest), print);
+    case 'schedule':
+      return scheduleCommand(loadConfig(process.env), parseOptions(normalizeFlags(rest)), print);
     case undefined:
     case 'help':
     case '--help':

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
+/** Connections a client pool keeps on the embedded database. */
+export const EMBEDDED_POOL_SIZE = 3;
+
 export interface EmbeddedPostgres {
   /** A postgres:// URL the ordinary `pg` driver connects to. */
   url: string;
@@ -15,11 +18,12 @@ export interface EmbeddedPostgres {
  * serves it over the wire protocol on a free loopback port, so TypeORM and `pg`
  * use it exactly as they use a real server.
  *
- * PGlite runs one query at a time and an open transaction holds every other
- * connection, so clients should keep a pool of one connection. The server
- * accepts a few more (`maxConnections`, default 4) because a connection that a
- * client has just closed still counts for a moment, and the next one (after
- * migrations, say) would otherwise be refused.
+ * PGlite runs one query at a time, and an open transaction holds every other
+ * connection until it ends; clients keep small pools (EMBEDDED_POOL_SIZE) and
+ * never wait, inside a transaction, on another connection. A scheduling run
+ * needs two at least: its advisory lock holds one while it works on another.
+ * The server accepts more (`maxConnections`, default 8) because a connection
+ * a client has just closed still counts for a moment.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -35,7 +39,7 @@ export async function startEmbeddedPostgres(options: {
     db,
     host: '127.0.0.1',
     port: 0,
-    maxConnections: options.maxConnections ?? 4,
+    maxConnections: options.maxConnections ?? 8,
   });
   await server.start();
   return {

@@ -1,4 +1,7 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { ScheduleRun } from '@forum/db';
 import type { ScheduleRunJobResult } from '@forum/common';
 import { SchedulingJobService } from '@forum/scheduling';
 import { SchedulingDispatcher } from './scheduling-dispatcher';
@@ -9,13 +12,23 @@ import { SchedulingDispatcher } from './scheduling-dispatcher';
  * (the solver itself runs on a worker thread). One run at a time, in order.
  */
 @Injectable()
-export class InProcessSchedulingDispatcher extends SchedulingDispatcher implements OnApplicationShutdown {
+export class InProcessSchedulingDispatcher extends SchedulingDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(InProcessSchedulingDispatcher.name);
   private readonly jobs = new Map<string, Promise<ScheduleRunJobResult>>();
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly schedulingJobs: SchedulingJobService) {
+  constructor(
+    private readonly schedulingJobs: SchedulingJobService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
     super();
+  }
+
+  /** Runs left QUEUED or RUNNING when this process last stopped are picked up again. */
+  async onApplicationBootstrap() {
+    const pending = await this.dataSource.getRepository(ScheduleRun).find({ where: { status: In(['QUEUED', 'RUNNING']) }, order: { createdAt: 'ASC' } });
+    for (const run of pending) await this.dispatch(run.id);
+    if (pending.length) this.logger.log({ runs: pending.length }, 'Resuming unfinished schedule runs', InProcessSchedulingDispatcher.name);
   }
 
   async dispatch(runId: string): Promise<void> {

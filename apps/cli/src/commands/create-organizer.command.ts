@@ -1,7 +1,7 @@
-import { DataSource } from 'typeorm';
 import { AppConfig, hashPassword, normalizeEmail } from '@forum/common';
-import { dataSourceOptions, runMigrations, startEmbeddedPostgres, User } from '@forum/db';
+import { User } from '@forum/db';
 import { UsageError } from '../usage-error';
+import { withDatabase } from './with-database';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -17,20 +17,10 @@ export async function createOrganizerCommand(
   if (!EMAIL.test(email)) throw new UsageError('--email must be an email address');
   if (password.length < 8 || password.length > 128) throw new UsageError('--password must be 8 to 128 characters long');
 
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir });
-  const url = config.databaseUrl ?? (embedded?.url as string);
-  try {
-    await runMigrations({ url });
-    const dataSource = await new DataSource({ ...dataSourceOptions({ url }), poolSize: 1 }).initialize();
-    try {
-      const users = dataSource.getRepository(User);
-      if (await users.existsBy({ email })) throw new UsageError(`An account with the email ${email} already exists`);
-      const user = await users.save({ email, passwordHash: await hashPassword(password), name, role: 'ORGANIZER', companyId: null });
-      print(`Organizer ${user.email} created (id ${user.id}).`);
-    } finally {
-      await dataSource.destroy();
-    }
-  } finally {
-    await embedded?.stop();
-  }
+  await withDatabase(config, async (dataSource) => {
+    const users = dataSource.getRepository(User);
+    if (await users.existsBy({ email })) throw new UsageError(`An account with the email ${email} already exists`);
+    const user = await users.save({ email, passwordHash: await hashPassword(password), name, role: 'ORGANIZER', companyId: null });
+    print(`Organizer ${user.email} created (id ${user.id}).`);
+  });
 }
