@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { AuthService } from '../src/auth/auth.service';
 import { startTestApi, TEST_REDIS_URL, TestApi } from './support/test-api';
 
 describe('API on a real PostgreSQL and Redis', () => {
@@ -86,5 +87,36 @@ describe('GraphQL in production mode', () => {
     const introspection = await request(api.app.getHttpServer()).post('/graphql').send({ query: '{ __schema { types { name } } }' });
     expect(introspection.body.data).toBeUndefined();
     expect(introspection.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the queue dashboard (/admin/queues)', () => {
+  let api: TestApi;
+  let organizer: string;
+  let company: string;
+
+  beforeAll(async () => {
+    api = await startTestApi({ redisUrl: TEST_REDIS_URL });
+    const auth = api.app.get(AuthService);
+    await auth.createOrganizer('board@example.com', 'organizer-password', 'Board');
+    organizer = (await auth.login('board@example.com', 'organizer-password')).accessToken;
+    company = (await auth.signUp({ email: 'c@example.com', password: 'company-password', name: 'C', company: { name: 'C', country: 'VN' } })).accessToken;
+  });
+
+  afterAll(() => api.close());
+
+  it('shows the scheduling queue to organisers only', async () => {
+    const server = api.app.getHttpServer();
+    await request(server).get('/admin/queues').expect(401);
+    await request(server).get('/admin/queues').set('authorization', `Bearer ${company}`).expect(403);
+    await request(server).get('/admin/queues').set('authorization', `Bearer ${organizer}`).expect(200, /<html/i);
+    const queues = await request(server).get('/admin/queues/api/queues').set('authorization', `Bearer ${organizer}`).expect(200);
+    expect(JSON.stringify(queues.body)).toContain('scheduling');
+    // A browser signs in once with ?token=, then carries a cookie scoped to the dashboard.
+    const signIn = await request(server).get(`/admin/queues?token=${organizer}`).expect(302);
+    const cookie = signIn.headers['set-cookie'][0].split(';')[0];
+    expect(signIn.headers['set-cookie'][0]).toMatch(/HttpOnly/i);
+    await request(server).get('/admin/queues').set('cookie', cookie).expect(200);
+    await request(server).get(`/admin/queues?token=${company}`).expect(403);
   });
 });

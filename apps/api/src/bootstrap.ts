@@ -5,6 +5,7 @@ import type { AppConfig } from '@forum/common';
 import { DataSource } from 'typeorm';
 import { DemoSeedResult, EMBEDDED_POOL_SIZE, EmbeddedPostgres, runMigrations, seedDemo, startEmbeddedPostgres } from '@forum/db';
 import { ApiRuntime } from './api-runtime';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 
@@ -66,6 +67,7 @@ export async function createApiApp(runtime: ApiRuntime): Promise<INestApplicatio
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainErrorFilter());
+  if (runtime.schedulingMode === 'queue') mountQueueDashboard(app);
   return app;
 }
 

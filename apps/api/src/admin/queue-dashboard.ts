@@ -1,0 +1,63 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import type { INestApplication } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import type { NextFunction, Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { SCHEDULING_QUEUE } from '@forum/common';
+import { User } from '@forum/db';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+const COOKIE = 'fm_admin';
+
+/**
+ * The Bull Board dashboard of the `scheduling` queue at /admin/queues, for
+ * organisers only. API clients send `Authorization: Bearer <token>`; a browser
+ * opens `/admin/queues?token=<accessToken>` once, which sets an httpOnly
+ * cookie scoped to the dashboard and drops the token from the address bar.
+ * Only in queue mode: single-process mode has no queue to show.
+ */
+export function mountQueueDashboard(app: INestApplication): void {
+  const adapter = new ExpressAdapter();
+  adapter.setBasePath(QUEUE_DASHBOARD_PATH);
+  createBullBoard({ queues: [new BullMQAdapter(app.get<Queue>(getQueueToken(SCHEDULING_QUEUE)), { readOnlyMode: false })], serverAdapter: adapter });
+  const jwt = app.get(JwtService);
+  const users = app.get(DataSource).getRepository(User);
+
+  const organizerToken = async (token: string | undefined): Promise<boolean> => {
+    if (!token) return false;
+    try {
+      const { sub } = await jwt.verifyAsync<{ sub: string }>(token);
+      return (await users.findOneBy({ id: sub }))?.role === 'ORGANIZER';
+    } catch {
+      return false;
+    }
+  };
+
+  const guard = async (req: Request, res: Response, next: NextFunction) => {
+    const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
+    const fromHeader = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const fromCookie = cookieValue(req.headers.cookie, COOKIE);
+    if (fromQuery) {
+      if (!(await organizerToken(fromQuery))) return void res.status(403).json({ code: 'FORBIDDEN', message: 'The queue dashboard is for organisers' });
+      res.cookie(COOKIE, fromQuery, { httpOnly: true, sameSite: 'strict', path: QUEUE_DASHBOARD_PATH, maxAge: 8 * 3600_000 });
+      return void res.redirect(QUEUE_DASHBOARD_PATH);
+    }
+    const token = fromHeader ?? fromCookie;
+    if (!token) return void res.status(401).json({ code: 'UNAUTHENTICATED', message: `Sign in: open ${QUEUE_DASHBOARD_PATH}?token=<organiser accessToken>` });
+    if (!(await organizerToken(token))) return void res.status(403).json({ code: 'FORBIDDEN', message: 'The queue dashboard is for organisers' });
+    next();
+  };
+  app.use(QUEUE_DASHBOARD_PATH, guard, adapter.getRouter());
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
