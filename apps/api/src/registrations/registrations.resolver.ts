@@ -5,7 +5,7 @@ import { DelegatesLoader } from './delegates.loader';
 import { ParticipantsArgs } from './dto/participants.args';
 import { RegisterForForumInput } from './dto/register-for-forum.input';
 import { DelegateModel, ParticipantConnection, ParticipantModel, RegistrationModel } from './models/registration.model';
-import { RegistrationsService } from './registrations.service';
+import { encodeCursor, RegistrationsService } from './registrations.service';
 
 @Resolver(() => ParticipantModel)
 export class RegistrationsResolver {
@@ -39,8 +39,8 @@ export class RegistrationsResolver {
     const organizer = await this.registrations.isForumOrganizer(principal, args.forumId);
     return {
       edges: page.rows.map((row) => ({
-        node: ParticipantModel.from(row, organizer || row.companyId === principal.companyId),
-        cursor: Buffer.from(JSON.stringify([row.company.name, row.company.id])).toString('base64url'),
+        node: ParticipantModel.fromRegistration(row, organizer || row.companyId === principal.companyId),
+        cursor: encodeCursor(row.company.name, row.company.id),
       })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       totalCount: page.totalCount,

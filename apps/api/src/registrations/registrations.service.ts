@@ -157,7 +157,8 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-function encodeCursor(name: string, id: string): string {
+/** An opaque keyset cursor: the last row's (name, id). */
+export function encodeCursor(name: string, id: string): string {
   return Buffer.from(JSON.stringify([name, id])).toString('base64url');
 }
 

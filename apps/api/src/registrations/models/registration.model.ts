@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Company, Delegate, Registration } from '@forum/db';
 import { PageInfo } from '../../common/page-info.model';
+import { CompanyModel } from '../../companies/models/company.model';
 
 @ObjectType('Delegate', { description: 'A person attending for a company.' })
 export class DelegateModel {
@@ -66,38 +67,8 @@ export class RegistrationModel {
   }
 }
 
-@ObjectType('Participant', { description: 'A company registered for a forum, as other participants see it.' })
-export class ParticipantModel {
-  @Field(() => ID, { description: "The company's id (what requestMeeting takes as toCompanyId)" })
-  id: string;
-
-  @Field()
-  name: string;
-
-  @Field()
-  country: string;
-
-  @Field(() => String, { nullable: true })
-  city: string | null;
-
-  @Field(() => [String])
-  sectors: string[];
-
-  @Field(() => [String])
-  offers: string[];
-
-  @Field(() => [String])
-  seeks: string[];
-
-  @Field(() => [String])
-  languages: string[];
-
-  @Field(() => String, { nullable: true })
-  website: string | null;
-
-  @Field(() => String, { nullable: true })
-  description: string | null;
-
+@ObjectType('Participant', { description: 'A company registered for a forum, as other participants see it (id: the company\'s, what requestMeeting takes).' })
+export class ParticipantModel extends CompanyModel {
   @Field(() => String, { nullable: true })
   side: string | null;
 
@@ -106,19 +77,8 @@ export class ParticipantModel {
   /** Whether the caller may see delegates' emails. */
   showEmails: boolean;
 
-  static from(registration: Registration & { company: Company }, showEmails: boolean): ParticipantModel {
-    const { company } = registration;
-    return Object.assign(new ParticipantModel(), {
-      id: company.id,
-      name: company.name,
-      country: company.country,
-      city: company.city,
-      sectors: company.sectors,
-      offers: company.offers,
-      seeks: company.seeks,
-      languages: company.languages,
-      website: company.website,
-      description: company.description,
+  static fromRegistration(registration: Registration & { company: Company }, showEmails: boolean): ParticipantModel {
+    return Object.assign(new ParticipantModel(), CompanyModel.from(registration.company), {
       side: registration.side,
       registrationId: registration.id,
       showEmails,
