@@ -80,4 +80,17 @@ describe('scheduling survives worker faults', () => {
     await startWorker();
     expect(await until(run.id, (current) => current.status === 'SUCCEEDED' || current.status === 'FAILED', 60_000)).toMatchObject({ status: 'SUCCEEDED' });
   }, 120_000);
+
+  it('SIGTERM: the worker finishes the run it holds, then exits cleanly', async () => {
+    const forumId = await seedLargeForum(api.app.get(DataSource), asOrganizer, 300);
+    await Promise.all(workers.splice(0).map((other) => other.stop('SIGKILL')));
+    const worker = await startWorker();
+    const runId = ok(await gql<{ generateSchedule: { id: string } }>(api.app, 'mutation ($forumId: ID!) { generateSchedule(forumId: $forumId) { id } }', { forumId }, organizer)).generateSchedule.id;
+    await until(runId, (run) => run.status === 'RUNNING' && run.progress >= 15);
+    const exit = await worker.stop('SIGTERM');
+    // Nest runs the shutdown hooks (BullMQ's worker waits for its job), then re-raises the signal.
+    expect(exit.code === 0 || exit.signal === 'SIGTERM').toBe(true);
+    // Only one worker existed: the run could only have finished before that one exited.
+    expect(await runOf(runId)).toMatchObject({ status: 'SUCCEEDED' });
+  }, 120_000);
 });
