@@ -201,7 +201,13 @@ describe('single-process mode (no Redis): the API runs the schedule itself', () 
     expect(codeOf(await gql(api.app, MOVE, { id: interpreted.id, slotId: freeSlot.id, tableId: plainTable.id }, f.organizer))).toBe('CONFLICT');
     expect(codeOf(await gql(api.app, MOVE, { id: interpreted.id, slotId: 'nope' }, f.organizer))).toBe('BAD_USER_INPUT');
     expect(codeOf(await gql(api.app, MOVE, { id: interpreted.id, slotId: freeSlot.id }, f.otherOrganizer))).toBe('NOT_FOUND');
+    const AGENDA = 'query ($forumId: ID!) { agenda(forumId: $forumId) { id slot { id } } }';
+    const agendaBefore = ok(await gql<{ agenda: { id: string; slot: { id: string } }[] }>(api.app, AGENDA, { forumId: f.forumId }, f.vn2)).agenda;
+    expect(agendaBefore.find((item) => item.id === interpreted.id)!.slot.id).toBe(interpreted.slot.id);
     const moved = ok(await gql<{ moveMeeting: { pinned: boolean } }>(api.app, MOVE, { id: interpreted.id, slotId: freeSlot.id }, f.organizer)).moveMeeting;
+    // The company's agenda shows the move at once (cached agendas are cleared by the edit).
+    const agendaAfter = ok(await gql<{ agenda: { id: string; slot: { id: string } }[] }>(api.app, AGENDA, { forumId: f.forumId }, f.vn2)).agenda;
+    expect(agendaAfter.find((item) => item.id === interpreted.id)!.slot.id).toBe(freeSlot.id);
     expect(moved.pinned).toBe(true);
     const after = ok(await gql<Published>(api.app, SCHEDULE, { forumId: f.forumId }, f.organizer)).schedule;
     const now = after.meetings.find((m) => m.id === interpreted.id)!;

@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, loggerOptions } from '@forum/common';
 import { dataSourceOptions } from '@forum/db';
 import { API_RUNTIME, ApiRuntime } from './api-runtime';
+import { agendaResponsePlugin } from './agendas/agenda-response.plugin';
 import { AgendasModule } from './agendas/agendas.module';
 import { AuthModule } from './auth/auth.module';
 import { formatGraphqlError } from './common/format-graphql-error';
@@ -24,6 +25,7 @@ import { ServerInfoModule } from './server-info/server-info.module';
 export class AppModule {
   static forRoot(runtime: ApiRuntime): DynamicModule {
     const { config } = runtime;
+    const hardening = graphqlHardening(config);
     return {
       module: AppModule,
       imports: [
@@ -41,7 +43,8 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           formatError: formatGraphqlError,
-          ...graphqlHardening(config),
+          validationRules: hardening.validationRules,
+          plugins: [...hardening.plugins, agendaResponsePlugin],
           // Guards run on field resolvers too, so a field cannot leak what its operation protects.
           fieldResolverEnhancers: ['guards'],
           // HTTP: the request itself. graphql-ws: a request-like object carrying the connection's

@@ -1,6 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
 import type { Forum } from '@forum/db';
 import { TtlCache } from '../common/ttl-cache';
+import { agendaResponses } from './agenda-response.plugin';
 import type { AgendaEntry } from './agendas.service';
 
 /**
@@ -29,6 +30,7 @@ export class AgendaCache {
 
   forget(forumId: string) {
     this.cache.deletePrefix(`${forumId}|`);
+    agendaResponses.clear();
   }
 }
 
