@@ -26,7 +26,7 @@ export function loggerOptions(config: AppConfig, processName: 'api' | 'worker' |
         req: (request: { id: string; method: string; url: string }) => ({
           id: request.id,
           method: request.method,
-          url: request.url,
+          url: redactSecrets(request.url),
         }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
@@ -38,4 +38,9 @@ export function loggerOptions(config: AppConfig, processName: 'api' | 'worker' |
       autoLogging: { ignore: (request: IncomingMessage) => request.url === '/health' },
     },
   };
+}
+
+/** Calendar feed and dashboard URLs carry secrets in `?token=`: never write them to logs. */
+export function redactSecrets(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
 }
