@@ -57,13 +57,14 @@ export class AgendasService {
     }
     const forum = await this.forums.findOwned(principal, forumId);
     const registrations = await this.dataSource.getRepository(Registration).find({ where: { forumId: forum.id }, relations: { company: true } });
-    const all = await this.entriesFor(forum.id, null);
+    const byCompany = new Map<string, AgendaEntry[]>();
+    for (const entry of await this.entriesFor(forum.id, null)) {
+      const entries = byCompany.get(entry.viewer) ?? [];
+      entries.push(entry);
+      byCompany.set(entry.viewer, entries);
+    }
     const agendas = registrations
-      .map((registration) => ({
-        company: registration.company as Company,
-        entries: all.filter((entry) => entry.meeting.companyAId === registration.companyId || entry.meeting.companyBId === registration.companyId)
-          .map((entry) => this.fromViewOf(entry, registration.companyId)),
-      }))
+      .map((registration) => ({ company: registration.company as Company, entries: byCompany.get(registration.companyId) ?? [] }))
       .sort((x, y) => x.company.name.localeCompare(y.company.name));
     return { forum, agendas };
   }
@@ -71,7 +72,9 @@ export class AgendasService {
   /** The whole published schedule, for the organiser's CSV. */
   async scheduleRows(principal: Principal, forumId: string) {
     const forum = await this.forums.findOwned(principal, forumId);
-    return { forum, entries: await this.entriesFor(forum.id, null) };
+    // One row per meeting: the entries as its first company sees them.
+    const entries = (await this.entriesFor(forum.id, null)).filter((entry) => entry.viewer === entry.meeting.companyAId);
+    return { forum, entries };
   }
 
   async createFeed(principal: Principal, forumId: string): Promise<{ feed: CalendarFeed; token: string }> {
@@ -131,7 +134,12 @@ export class AgendasService {
   }
 
   /** Published meetings (all, or one company's) with slot, table and companies, in slot order. */
-  private async entriesFor(forumId: string, companyId: string | null): Promise<AgendaEntry[]> {
+  /**
+   * Published meetings with slot, table and companies, in slot order, as seen
+   * by `companyId` (its counterpart) — or, with null, as seen by each side in
+   * turn (two entries a meeting, `viewer` set), for the organiser's printout.
+   */
+  private async entriesFor(forumId: string, companyId: string | null): Promise<(AgendaEntry & { viewer: string })[]> {
     const schedule = await this.dataSource.getRepository(Schedule).findOneBy({ forumId, status: 'PUBLISHED' });
     if (!schedule) return [];
     const query = this.dataSource
@@ -149,10 +157,11 @@ export class AgendasService {
       relations: { delegates: true },
     });
     const byCompany = new Map(registrations.map((registration) => [registration.companyId, registration]));
-    return meetings.map((meeting) => {
-      const counterpart = companyId === meeting.companyAId ? (meeting.companyB as Company) : (meeting.companyA as Company);
+    const view = (meeting: Meeting, viewer: string) => {
+      const counterpart = viewer === meeting.companyAId ? (meeting.companyB as Company) : (meeting.companyA as Company);
       const registration = byCompany.get(counterpart.id);
       return {
+        viewer,
         meeting,
         slot: meeting.slot as Slot,
         table: meeting.table as ForumTable,
@@ -160,12 +169,8 @@ export class AgendasService {
         counterpartSide: registration?.side ?? null,
         counterpartDelegates: registration?.delegates ?? [],
       };
-    });
-  }
-
-  private fromViewOf(entry: AgendaEntry, companyId: string): AgendaEntry {
-    const counterpart = entry.meeting.companyAId === companyId ? (entry.meeting.companyB as Company) : (entry.meeting.companyA as Company);
-    return { ...entry, counterpart };
+    };
+    return meetings.flatMap((meeting) => (companyId ? [view(meeting, companyId)] : [view(meeting, meeting.companyAId), view(meeting, meeting.companyBId)]));
   }
 }
 
