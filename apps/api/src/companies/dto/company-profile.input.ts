@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
@@ -5,6 +6,18 @@ import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUrl, Length, Matches, Ma
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value;
+
+/** An optional list of at most 50 trimmed texts, each 1 to `maxLength` characters. */
+function TextList(maxLength: number) {
+  return applyDecorators(
+    IsOptional(),
+    Transform(trimAll),
+    IsArray(),
+    ArrayMaxSize(50),
+    IsString({ each: true }),
+    Length(1, maxLength, { each: true }),
+  );
+}
 
 /** A company's public profile: what other firms browse and what matching reads. */
 @InputType('CompanyInput')
@@ -27,30 +40,15 @@ export class CompanyProfileInput {
   city?: string;
 
   @Field(() => [String], { nullable: true, description: 'e.g. SOFTWARE, AI, SEMICONDUCTORS' })
-  @IsOptional()
-  @Transform(trimAll)
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 60, { each: true })
+  @TextList(60)
   sectors?: string[];
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @Transform(trimAll)
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @TextList(200)
   offers?: string[];
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @Transform(trimAll)
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @TextList(200)
   seeks?: string[];
 
   @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes, e.g. vi, en' })
