@@ -68,12 +68,13 @@ describe('agendas and exports', () => {
 
   it('serves the agenda as iCalendar whose events equal the agenda', async () => {
     const agenda = await agendaOf(f.vn1);
-    const response = await request(server).get(`/forums/${f.forumId}/agenda.ics`).set('authorization', `Bearer ${f.vn1}`).expect(200);
+    const response = await request(server).get(`/forums/${f.forumId}/agenda.ics?lang=en`).set('authorization', `Bearer ${f.vn1}`).expect(200);
     expect(response.headers['content-type']).toMatch(/text\/calendar/);
     const events = Object.values(ical.sync.parseICS(response.text)).filter((component) => component?.type === 'VEVENT') as VEvent[];
     expect(events).toHaveLength(agenda.length);
     for (const item of agenda) {
-      const event = events.find((candidate) => candidate.uid === `${item.id}@forum-matchmaker`)!;
+      const pair = [f.ids.vn1, item.counterpart.id].sort();
+      const event = events.find((candidate) => candidate.uid === `${f.forumId}.${pair[0]}.${pair[1]}@forum-matchmaker`)!;
       expect(new Date(event.start).toISOString()).toBe(item.slot.startsAt);
       expect(new Date(event.end as Date).toISOString()).toBe(item.slot.endsAt);
       expect(event.location).toContain(`Table ${item.table.label}`);
@@ -83,7 +84,7 @@ describe('agendas and exports', () => {
 
   it('gives each delegate a secret feed URL that works without a bearer token until revoked', async () => {
     const feed = ok(await gql<{ createCalendarFeed: { id: string; url: string } }>(api.app, 'mutation ($f: ID!) { createCalendarFeed(forumId: $f) { id url } }', { f: f.forumId }, f.delegate)).createCalendarFeed;
-    const viaFeed = await request(server).get(feed.url).expect(200);
+    const viaFeed = await request(server).get(`${feed.url}&lang=en`).expect(200);
     expect(viaFeed.text).toContain('Meeting with Seoul AI Labs');
     // Another user cannot revoke it.
     expect(codeOf(await gql(api.app, 'mutation ($id: ID!) { revokeCalendarFeed(id: $id) }', { id: feed.id }, f.vn2))).toBe('NOT_FOUND');
@@ -96,13 +97,13 @@ describe('agendas and exports', () => {
 
   it('prints the agenda as PDF with every counterpart and table, one page per company for the organiser', async () => {
     const agenda = await agendaOf(f.vn1);
-    const own = await request(server).get(`/forums/${f.forumId}/agenda.pdf`).set('authorization', `Bearer ${f.vn1}`).buffer(true).parse(binary).expect(200);
+    const own = await request(server).get(`/forums/${f.forumId}/agenda.pdf?lang=en`).set('authorization', `Bearer ${f.vn1}`).buffer(true).parse(binary).expect(200);
     const text = (await pdfParse(own.body as Buffer)).text;
     expect(text).toContain('Agenda of VinaTech Software');
-    expect(text).toContain('Asia/Ho_Chi_Minh');
+    expect(text).toContain('Times in Asia/Ho_Chi_Minh');
     for (const item of agenda) {
       expect(text).toContain(item.counterpart.name);
-      expect(text).toContain(`Table ${item.table.label}`);
+      expect(text).toContain(item.table.label);
     }
     expect(text).not.toContain('Agenda of Hanoi Cloud');
     const all = await request(server).get(`/forums/${f.forumId}/agenda.pdf`).set('authorization', `Bearer ${f.organizer}`).buffer(true).parse(binary).expect(200);
@@ -114,8 +115,9 @@ describe('agendas and exports', () => {
 
   it('exports the whole schedule as CSV for the organiser, one row per meeting, and to nobody else', async () => {
     const response = await request(server).get(`/forums/${f.forumId}/schedule.csv`).set('authorization', `Bearer ${f.organizer}`).expect(200);
-    const [header, ...rows] = response.text.trim().split('\r\n').map(parseCsvLine);
-    expect(header).toEqual(['slot_start', 'slot_end', 'table', 'interpreter', 'company_a', 'company_a_country', 'company_b', 'company_b_country', 'pinned', 'meeting_id']);
+    expect(response.text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = response.text.slice(1).trim().split('\r\n').map(parseCsvLine);
+    expect(header).toEqual(['Start', 'End', 'Table', 'Interpreter', 'Company A', 'Country A', 'Company B', 'Country B', 'Pinned', 'Meeting ID']);
     const { schedule } = ok(await gql<{ schedule: { meetings: { id: string }[] } }>(api.app, 'query ($f: ID!) { schedule(forumId: $f) { meetings { id } } }', { f: f.forumId }, f.organizer));
     expect(rows.map((row) => row[9]).sort()).toEqual(schedule.meetings.map((m) => m.id).sort());
     expect(rows.every((row) => row.length === header.length && row.every((cell) => cell !== ''))).toBe(true);

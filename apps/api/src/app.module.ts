@@ -7,7 +7,6 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, loggerOptions } from '@forum/common';
 import { dataSourceOptions } from '@forum/db';
 import { API_RUNTIME, ApiRuntime } from './api-runtime';
-import { agendaResponsePlugin } from './agendas/agenda-response.plugin';
 import { AgendasModule } from './agendas/agendas.module';
 import { AuthModule } from './auth/auth.module';
 import { formatGraphqlError } from './common/format-graphql-error';
@@ -44,7 +43,7 @@ export class AppModule {
           csrfPrevention: true,
           formatError: formatGraphqlError,
           validationRules: hardening.validationRules,
-          plugins: [...hardening.plugins, agendaResponsePlugin],
+          plugins: [...hardening.plugins],
           // Guards run on field resolvers too, so a field cannot leak what its operation protects.
           fieldResolverEnhancers: ['guards'],
           // HTTP: the request itself. graphql-ws: a request-like object carrying the connection's

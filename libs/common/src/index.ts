@@ -6,3 +6,5 @@ export * from './logging/logger-options';
 export * from './package-version';
 export * from './auth/password';
 export * from './time/local-time';
+export * from './i18n/languages';
+export * from './i18n/exports.catalogue';

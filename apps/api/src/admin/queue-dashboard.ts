@@ -2,13 +2,12 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { INestApplication } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { SCHEDULING_QUEUE } from '@forum/common';
-import { User } from '@forum/db';
+import { AccessTokens } from '../auth/access-tokens';
+import { SessionUsers } from '../auth/session-users';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'fm_admin';
@@ -24,17 +23,13 @@ export function mountQueueDashboard(app: INestApplication): void {
   const adapter = new ExpressAdapter();
   adapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({ queues: [new BullMQAdapter(app.get<Queue>(getQueueToken(SCHEDULING_QUEUE)), { readOnlyMode: false })], serverAdapter: adapter });
-  const jwt = app.get(JwtService);
-  const users = app.get(DataSource).getRepository(User);
+  const tokens = app.get(AccessTokens);
+  const users = app.get(SessionUsers);
 
   const organizerToken = async (token: string | undefined): Promise<boolean> => {
-    if (!token) return false;
-    try {
-      const { sub } = await jwt.verifyAsync<{ sub: string }>(token);
-      return (await users.findOneBy({ id: sub }))?.role === 'ORGANIZER';
-    } catch {
-      return false;
-    }
+    const claims = token ? tokens.verify(token) : null;
+    const user = claims ? await users.get(claims.sub) : null;
+    return !!user && user.tokenVersion === claims?.ver && user.role === 'ORGANIZER';
   };
 
   const guard = async (req: Request, res: Response, next: NextFunction) => {

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ForumsModule } from '../forums/forums.module';
-import { AgendaCacheModule } from './agenda-cache';
 import { AgendasResolver } from './agendas.resolver';
 import { AgendasService } from './agendas.service';
 import { ExportsController } from './exports.controller';
 
 @Module({
-  imports: [ForumsModule, AgendaCacheModule],
+  imports: [ForumsModule],
   providers: [AgendasService, AgendasResolver],
   controllers: [ExportsController],
 })

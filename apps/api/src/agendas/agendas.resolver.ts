@@ -3,11 +3,9 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { APP_CONFIG, AppConfig } from '@forum/common';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../common/principal';
-import { CompanyModel } from '../companies/models/company.model';
-import { SlotModel, TableModel } from '../forums/models/forum.model';
-import { DelegateModel } from '../registrations/models/registration.model';
-import { AgendaEntry, AgendasService } from './agendas.service';
-import { AgendaItemModel, CalendarFeedModel, CounterpartModel, ForumStatsModel } from './models/agenda.model';
+import { slotInZone } from '../forums/models/forum.model';
+import { AgendasService } from './agendas.service';
+import { AgendaItemModel, CalendarFeedModel, ForumStatsModel } from './models/agenda.model';
 
 @Resolver(() => AgendaItemModel)
 export class AgendasResolver {
@@ -19,24 +17,19 @@ export class AgendasResolver {
   @Roles('COMPANY', 'DELEGATE')
   @Query(() => [AgendaItemModel], { description: "The caller's company's meetings in the published schedule, in time order." })
   async agenda(@CurrentPrincipal() principal: Principal, @Args('forumId', { type: () => ID }) forumId: string): Promise<AgendaItemModel[]> {
-    const agenda = await this.agendas.agendaFor(principal, forumId);
-    // Built once per cached agenda: the agenda is read far more often than it changes.
-    agenda.rendered ??= this.render(agenda.forum.timeZone, agenda.entries);
-    return agenda.rendered as AgendaItemModel[];
-  }
-
-  private render(timeZone: string, entries: AgendaEntry[]): AgendaItemModel[] {
+    const { forum, entries } = await this.agendas.agendaFor(principal, forumId);
     return entries.map((entry) => ({
-      id: entry.meeting.id,
-      slot: SlotModel.from(entry.slot, timeZone),
-      table: TableModel.from(entry.table),
+      id: entry.meetingId,
+      slot: slotInZone(entry.slot, forum.timeZone),
+      table: entry.table,
       interpreter: entry.table.interpreter,
       status: 'SCHEDULED',
-      counterpart: Object.assign(new CounterpartModel(), CompanyModel.from(entry.counterpart), {
+      counterpart: {
+        ...entry.counterpart,
         side: entry.counterpartSide,
         // Another company's delegates: names, titles and languages, never emails.
-        delegates: entry.counterpartDelegates.map((delegate) => DelegateModel.from(delegate, false)),
-      }),
+        delegates: entry.counterpartDelegates.map((delegate) => ({ ...delegate, email: null })),
+      },
     }));
   }
 

@@ -1,26 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
-import { CalendarFeed, Company, Delegate, Forum, ForumTable, Meeting, MeetingRequest, Registration, Schedule, Slot } from '@forum/db';
-import { localDateTime } from '@forum/common';
-import { ForbiddenError, NotFoundError } from '../common/domain-errors';
-import { AgendaCache, CachedAgenda } from './agenda-cache';
+import { DataSource, IsNull } from 'typeorm';
+import { CalendarFeed, Company, Meeting, MeetingRequest, Registration, Schedule, Slot } from '@forum/db';
+import { isLanguage, Language, languageFromSpoken, localDateTime } from '@forum/common';
+import { BadInputError, ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
-import type { Principal } from '../common/principal';
+import { isOrganizer, type Principal } from '../common/principal';
 import { ForumsService } from '../forums/forums.service';
-
-export interface AgendaEntry {
-  meeting: Meeting;
-  slot: Slot;
-  table: ForumTable;
-  counterpart: Company;
-  counterpartSide: string | null;
-  counterpartDelegates: Delegate[];
-}
+import { AgendaCompany, AgendaData, AgendaEntry, AgendaForum, loadAgenda } from './agenda.query';
 
 export interface CompanyAgenda {
-  company: Company;
+  company: Pick<AgendaCompany, 'id' | 'name' | 'country'>;
   entries: AgendaEntry[];
 }
 
@@ -29,39 +20,34 @@ export class AgendasService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly forums: ForumsService,
-    private readonly cache: AgendaCache,
   ) {}
 
-  /** The caller's company's meetings in the published schedule, in time order. */
-  async agendaFor(principal: Principal, forumId: string): Promise<CachedAgenda> {
+  /**
+   * The caller's company's meetings in the published schedule, in time order.
+   * Read fresh on every call (one statement): nothing here can go stale.
+   */
+  async agendaFor(principal: Principal, forumId: string): Promise<AgendaData> {
     if (!principal.companyId) throw new ForbiddenError('Agendas belong to companies; organisers read the whole schedule');
-    const companyId = principal.companyId;
-    const cached = this.cache.get(forumId, companyId);
-    if (cached) return cached;
-    // The promise is cached, so concurrent readers of an expired agenda share one load.
-    const loading = (async () => {
-      const forum = await this.forums.findVisible(principal, forumId);
-      return { forum, entries: await this.entriesFor(forum.id, companyId) } as CachedAgenda;
-    })();
-    this.cache.set(forumId, companyId, loading);
-    loading.catch(() => this.cache.forget(forumId));
-    return loading;
+    const agenda = isId(forumId) ? await loadAgenda(this.dataSource, forumId, principal.companyId) : null;
+    // Companies see any forum past its draft (as ForumsService.findVisible).
+    if (!agenda || agenda.forum.status === 'DRAFT') throw new NotFoundError('Forum', forumId);
+    return agenda;
   }
 
   /** Every registered company's agenda (organiser's printout), or just the caller's company's. */
-  async agendasForPrint(principal: Principal, forumId: string): Promise<{ forum: Forum; agendas: CompanyAgenda[] }> {
+  async agendasForPrint(principal: Principal, forumId: string): Promise<{ forum: AgendaForum; agendas: CompanyAgenda[] }> {
     if (principal.companyId) {
       const { forum, entries } = await this.agendaFor(principal, forumId);
       const company = await this.dataSource.getRepository(Company).findOneByOrFail({ id: principal.companyId });
       return { forum, agendas: [{ company, entries }] };
     }
-    const forum = await this.forums.findOwned(principal, forumId);
+    const { forum, entries } = await this.ownedAgendas(principal, forumId);
     const registrations = await this.dataSource.getRepository(Registration).find({ where: { forumId: forum.id }, relations: { company: true } });
     const byCompany = new Map<string, AgendaEntry[]>();
-    for (const entry of await this.entriesFor(forum.id, null)) {
-      const entries = byCompany.get(entry.viewer) ?? [];
-      entries.push(entry);
-      byCompany.set(entry.viewer, entries);
+    for (const entry of entries) {
+      const own = byCompany.get(entry.viewer) ?? [];
+      own.push(entry);
+      byCompany.set(entry.viewer, own);
     }
     const agendas = registrations
       .map((registration) => ({ company: registration.company as Company, entries: byCompany.get(registration.companyId) ?? [] }))
@@ -69,12 +55,39 @@ export class AgendasService {
     return { forum, agendas };
   }
 
-  /** The whole published schedule, for the organiser's CSV. */
-  async scheduleRows(principal: Principal, forumId: string) {
-    const forum = await this.forums.findOwned(principal, forumId);
-    // One row per meeting: the entries as its first company sees them.
-    const entries = (await this.entriesFor(forum.id, null)).filter((entry) => entry.viewer === entry.meeting.companyAId);
-    return { forum, entries };
+  /** The whole published schedule for the organiser's spreadsheets: one row per meeting, with both companies. */
+  async scheduleRows(principal: Principal, forumId: string): Promise<{ forum: AgendaForum; meetings: ScheduledMeeting[] }> {
+    const { forum, entries } = await this.ownedAgendas(principal, forumId);
+    // Every company of a meeting is the counterpart of the other side's entry.
+    const companies = new Map(entries.map((entry) => [entry.counterpart.id, entry.counterpart]));
+    const meetings = entries
+      .filter((entry) => entry.viewer === entry.companyAId)
+      .map((entry) => ({ ...entry, companyA: companies.get(entry.companyAId)!, companyB: companies.get(entry.companyBId)! }));
+    return { forum, meetings };
+  }
+
+  /**
+   * The language of a take-away file: `lang` when given (en, ko or vi), else
+   * the user's preferred language, else one from the company's languages.
+   */
+  async languageOf(userId: string | null, lang: unknown): Promise<Language> {
+    if (lang !== undefined) {
+      if (!isLanguage(lang)) throw new BadInputError(`lang: ${JSON.stringify(lang)} is not one of en, ko, vi`);
+      return lang;
+    }
+    if (!userId) return 'en';
+    const [row] = await this.dataSource.query(
+      'SELECT u.preferred_language AS preferred, c.languages FROM user_account u LEFT JOIN company c ON c.id = u.company_id WHERE u.id = $1',
+      [userId],
+    );
+    if (!row) return 'en';
+    return isLanguage(row.preferred) ? row.preferred : languageFromSpoken(row.languages ?? []);
+  }
+
+  private async ownedAgendas(principal: Principal, forumId: string): Promise<AgendaData> {
+    const agenda = isOrganizer(principal) && isId(forumId) ? await loadAgenda(this.dataSource, forumId, null) : null;
+    if (!agenda || agenda.forum.organizerId !== principal.userId) throw new NotFoundError('Forum', forumId);
+    return agenda;
   }
 
   async createFeed(principal: Principal, forumId: string): Promise<{ feed: CalendarFeed; token: string }> {
@@ -93,13 +106,13 @@ export class AgendasService {
     return feeds.save(feed);
   }
 
-  /** The agenda behind a feed token, or null when the token is unknown or revoked. */
-  async agendaForFeed(forumId: string, token: string): Promise<{ forum: Forum; entries: AgendaEntry[] } | null> {
+  /** The agenda behind a feed token (and the user who made it), or null when the token is unknown or revoked. */
+  async agendaForFeed(forumId: string, token: string): Promise<(AgendaData & { userId: string }) | null> {
     if (!isId(forumId)) return null;
     const feed = await this.dataSource.getRepository(CalendarFeed).findOneBy({ tokenHash: hashToken(token), forumId, revokedAt: IsNull() });
     if (!feed) return null;
-    const forum = await this.dataSource.getRepository(Forum).findOneByOrFail({ id: forumId });
-    return { forum, entries: await this.entriesFor(forumId, feed.companyId) };
+    const agenda = await loadAgenda(this.dataSource, forumId, feed.companyId);
+    return agenda && { ...agenda, userId: feed.userId };
   }
 
   async stats(principal: Principal, forumId: string) {
@@ -132,46 +145,6 @@ export class AgendasService {
       holes: holesOf(meetings, forum.timeZone),
     };
   }
-
-  /** Published meetings (all, or one company's) with slot, table and companies, in slot order. */
-  /**
-   * Published meetings with slot, table and companies, in slot order, as seen
-   * by `companyId` (its counterpart) — or, with null, as seen by each side in
-   * turn (two entries a meeting, `viewer` set), for the organiser's printout.
-   */
-  private async entriesFor(forumId: string, companyId: string | null): Promise<(AgendaEntry & { viewer: string })[]> {
-    const schedule = await this.dataSource.getRepository(Schedule).findOneBy({ forumId, status: 'PUBLISHED' });
-    if (!schedule) return [];
-    const query = this.dataSource
-      .getRepository(Meeting)
-      .createQueryBuilder('meeting')
-      .innerJoinAndSelect('meeting.slot', 'slot')
-      .innerJoinAndSelect('meeting.table', 'table')
-      .innerJoinAndSelect('meeting.companyA', 'companyA')
-      .innerJoinAndSelect('meeting.companyB', 'companyB')
-      .where('meeting.schedule_id = :scheduleId', { scheduleId: schedule.id });
-    if (companyId) query.andWhere('(meeting.company_a_id = :companyId OR meeting.company_b_id = :companyId)', { companyId });
-    const meetings = await query.orderBy('slot.position', 'ASC').addOrderBy('table.number', 'ASC').getMany();
-    const registrations = await this.dataSource.getRepository(Registration).find({
-      where: { forumId, companyId: In([...new Set(meetings.flatMap((m) => [m.companyAId, m.companyBId]))]) },
-      relations: { delegates: true },
-    });
-    const byCompany = new Map(registrations.map((registration) => [registration.companyId, registration]));
-    const view = (meeting: Meeting, viewer: string) => {
-      const counterpart = viewer === meeting.companyAId ? (meeting.companyB as Company) : (meeting.companyA as Company);
-      const registration = byCompany.get(counterpart.id);
-      return {
-        viewer,
-        meeting,
-        slot: meeting.slot as Slot,
-        table: meeting.table as ForumTable,
-        counterpart,
-        counterpartSide: registration?.side ?? null,
-        counterpartDelegates: registration?.delegates ?? [],
-      };
-    };
-    return meetings.flatMap((meeting) => (companyId ? [view(meeting, companyId)] : [view(meeting, meeting.companyAId), view(meeting, meeting.companyBId)]));
-  }
 }
 
 function hashToken(token: string): string {
@@ -195,3 +168,5 @@ function holesOf(meetings: Meeting[], timeZone: string): number {
   }
   return holes;
 }
+
+export type ScheduledMeeting = AgendaEntry & { companyA: AgendaCompany; companyB: AgendaCompany };

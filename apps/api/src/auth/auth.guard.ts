@@ -1,32 +1,25 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { Role, User } from '@forum/db';
+import type { Role } from '@forum/db';
 import { ForbiddenError, UnauthenticatedError } from '../common/domain-errors';
 import { httpOf } from '../common/graphql-context';
 import type { Principal } from '../common/principal';
-import { TtlCache } from '../common/ttl-cache';
+import { AccessTokens } from './access-tokens';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
-
-interface TokenClaims {
-  sub: string;
-}
+import { SessionUsers } from './session-users';
 
 /**
- * Global guard: reads `Authorization: Bearer <token>`, loads the user once per
- * request, and enforces @Public and @Roles on every operation and field.
+ * Global guard: reads `Authorization: Bearer <token>`, resolves the user once
+ * per request, and enforces @Public and @Roles on every operation and field.
+ * A token is accepted only while its user exists and its version is the
+ * user's current one (a password change or "sign out everywhere" raises it).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  /** Token → principal for a few seconds: a deleted account's token works at most that much longer. */
-  private readonly principals = new TtlCache<Promise<Principal>>(10_000);
-
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly tokens: AccessTokens,
+    private readonly users: SessionUsers,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,7 +28,9 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     const { req } = httpOf(context);
     if (req.principal === undefined) {
-      req.principal = await this.principalOf(req.headers.authorization);
+      // Shared by every field of the request: the lookup runs once.
+      req.principalLookup ??= this.principalOf(req.headers.authorization);
+      req.principal = await req.principalLookup;
     }
     if (isPublic) return true;
     if (!req.principal) throw new UnauthenticatedError();
@@ -45,31 +40,17 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async principalOf(header: string | undefined) {
+  private async principalOf(header: string | undefined): Promise<Principal | null> {
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match) {
       if (header) throw new UnauthenticatedError('The Authorization header must be "Bearer <accessToken>"');
       return null;
     }
-    const token = match[1];
-    const cached = this.principals.get(token);
-    if (cached) return cached;
-    // Cached as a promise: concurrent requests with one token share one lookup.
-    const loading = this.load(token);
-    this.principals.set(token, loading);
-    loading.catch(() => this.principals.delete(token));
-    return loading;
-  }
-
-  private async load(token: string): Promise<Principal> {
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
-    } catch {
-      throw new UnauthenticatedError('The access token is invalid or has expired; sign in again');
-    }
-    const user = await this.users.findOneBy({ id: claims.sub });
+    const claims = this.tokens.verify(match[1]);
+    if (!claims) throw new UnauthenticatedError('The access token is invalid or has expired; sign in again');
+    const user = await this.users.get(claims.sub);
     if (!user) throw new UnauthenticatedError('The account behind this token no longer exists');
+    if (claims.ver !== user.tokenVersion) throw new UnauthenticatedError('This session was signed out (password changed or signed out everywhere); sign in again');
     return { userId: user.id, role: user.role, companyId: user.companyId };
   }
 }

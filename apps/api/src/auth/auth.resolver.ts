@@ -7,10 +7,12 @@ import { CompanyModel } from '../companies/models/company.model';
 import { CurrentPrincipal, Public, Roles } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { CreateDelegateAccountInput } from './dto/create-delegate-account.input';
+import { ChangePasswordInput } from './dto/change-password.input';
 import { LoginInput } from './dto/login.input';
 import { SignUpInput } from './dto/sign-up.input';
 import { GqlThrottlerGuard } from './gql-throttler.guard';
-import { AuthPayload, UserModel } from './models/user.model';
+import { AuthPayload, LanguageEnum, UserModel } from './models/user.model';
+import type { Language } from '@forum/common';
 
 @Resolver(() => UserModel)
 export class AuthResolver {
@@ -40,6 +42,28 @@ export class AuthResolver {
   @Query(() => UserModel, { description: 'The signed-in user, with role and company.' })
   async me(@CurrentPrincipal() principal: Principal): Promise<UserModel> {
     return UserModel.from(await this.auth.me(principal));
+  }
+
+  @UseGuards(GqlThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @Mutation(() => AuthPayload, { description: 'Changes your password and ends every session of your account at once; answers a new token for this client.' })
+  async changePassword(@CurrentPrincipal() principal: Principal, @Args('input') input: ChangePasswordInput): Promise<AuthPayload> {
+    const session = await this.auth.changePassword(principal, input.currentPassword, input.newPassword);
+    return { accessToken: session.accessToken, user: UserModel.from(session.user) };
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends every session of your account (every device), this one included.' })
+  async signOutEverywhere(@CurrentPrincipal() principal: Principal): Promise<boolean> {
+    await this.auth.signOutEverywhere(principal);
+    return true;
+  }
+
+  @Mutation(() => UserModel, { description: 'Chooses the language of your files and messages; null: from your company\'s languages.' })
+  async setPreferredLanguage(
+    @CurrentPrincipal() principal: Principal,
+    @Args('language', { type: () => LanguageEnum, nullable: true }) language: Language | null,
+  ): Promise<UserModel> {
+    return UserModel.from(await this.auth.setPreferredLanguage(principal, language ?? null));
   }
 
   @Roles('COMPANY')

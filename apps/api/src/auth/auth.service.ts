@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { Company, User } from '@forum/db';
-import { ConflictError, ForbiddenError, UnauthenticatedError } from '../common/domain-errors';
+import { BadInputError, ConflictError, ForbiddenError, UnauthenticatedError } from '../common/domain-errors';
+import { AccessTokens } from './access-tokens';
+import { SessionUsers } from './session-users';
 import type { Principal } from '../common/principal';
 import { companyFields } from '../companies/company-fields';
 import { CompanyProfileInput } from '../companies/dto/company-profile.input';
-import { hashPassword, normalizeEmail, verifyPassword } from '@forum/common';
+import { hashPassword, normalizeEmail, verifyPassword, type Language } from '@forum/common';
 
 export interface Session {
   accessToken: string;
@@ -19,7 +20,8 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(User) private readonly users: Repository<User>,
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokens,
+    private readonly sessionUsers: SessionUsers,
   ) {}
 
   /** A company representative's account together with the company's profile, in one transaction. */
@@ -29,13 +31,14 @@ export class AuthService {
     const passwordHash = await hashPassword(input.password);
     const user = await this.dataSource.transaction(async (manager) => {
       const company = await manager.getRepository(Company).save(manager.getRepository(Company).create(companyFields(input.company)));
-      return manager.getRepository(User).save({ email, passwordHash, name: input.name.trim(), role: 'COMPANY', companyId: company.id });
+      const user = await manager.getRepository(User).save({ email, passwordHash, name: input.name.trim(), role: 'COMPANY', companyId: company.id });
+      return Object.assign(user, { company });
     });
     return this.sessionFor(user);
   }
 
   async login(emailInput: string, password: string): Promise<Session> {
-    const user = await this.users.findOneBy({ email: normalizeEmail(emailInput) });
+    const user = await this.users.findOne({ where: { email: normalizeEmail(emailInput) }, relations: { company: true } });
     // The same answer whether the email is unknown or the password wrong.
     if (!user || !(await verifyPassword(password, user.passwordHash))) {
       throw new UnauthenticatedError('Email or password is incorrect');
@@ -44,7 +47,35 @@ export class AuthService {
   }
 
   async me(principal: Principal): Promise<User> {
-    return this.users.findOneByOrFail({ id: principal.userId });
+    return this.users.findOneOrFail({ where: { id: principal.userId }, relations: { company: true } });
+  }
+
+  /** Ends every session of the caller's account, this one included; answers a fresh token for this client. */
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<Session> {
+    const user = await this.users.findOneOrFail({ where: { id: principal.userId }, relations: { company: true } });
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new BadInputError('currentPassword: this is not your current password');
+    if (currentPassword === newPassword) throw new BadInputError('newPassword: choose a password different from the current one');
+    const passwordHash = await hashPassword(newPassword);
+    return this.endSessions(user, { passwordHash });
+  }
+
+  /** Every token of the caller's account stops working at once, in every API process. */
+  async signOutEverywhere(principal: Principal): Promise<void> {
+    const user = await this.users.findOneByOrFail({ id: principal.userId });
+    await this.endSessions(user, {});
+  }
+
+  private async endSessions(user: User, changes: Partial<User>): Promise<Session> {
+    if (Object.keys(changes).length) await this.users.update({ id: user.id }, changes);
+    await this.users.increment({ id: user.id }, 'tokenVersion', 1);
+    await this.sessionUsers.changed(user.id);
+    const { tokenVersion } = await this.users.findOneByOrFail({ id: user.id });
+    return this.sessionFor(Object.assign(user, changes, { tokenVersion }));
+  }
+
+  async setPreferredLanguage(principal: Principal, language: Language | null): Promise<User> {
+    await this.users.update({ id: principal.userId }, { preferredLanguage: language });
+    return this.me(principal);
   }
 
   /** Organiser accounts are created by the operator (`npm run cli -- create-organizer`) and the demo seed. */
@@ -77,6 +108,6 @@ export class AuthService {
   }
 
   private async sessionFor(user: User): Promise<Session> {
-    return { accessToken: await this.jwt.signAsync({ sub: user.id, role: user.role }), user };
+    return { accessToken: this.tokens.sign({ sub: user.id, role: user.role, ver: user.tokenVersion ?? 0 }), user };
   }
 }

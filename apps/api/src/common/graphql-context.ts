@@ -5,6 +5,8 @@ import type { Principal } from './principal';
 
 export interface RequestWithPrincipal extends Request {
   principal?: Principal | null;
+  /** The one lookup of this request's principal, shared by the guard runs of all its fields. */
+  principalLookup?: Promise<Principal | null>;
 }
 
 /** The HTTP request and response behind a GraphQL field or a REST handler alike. */

@@ -1,3 +1,4 @@
+import { tzlib_get_timezones } from 'timezones-ical-library';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Not, Repository } from 'typeorm';
@@ -33,7 +34,7 @@ export class ForumsService {
         organizerId: principal.userId,
         name: input.name,
         venue: input.venue ?? null,
-        timeZone: input.timeZone,
+        timeZone: settings.timeZone,
         status: 'DRAFT',
         sides: input.sides,
         slotMinutes: input.slotMinutes,
@@ -74,7 +75,7 @@ export class ForumsService {
       Object.assign(forum, {
         name: input.name ?? forum.name,
         venue: input.venue ?? forum.venue,
-        timeZone: merged.timeZone,
+        timeZone: settings.timeZone,
         sides: merged.sides,
         slotMinutes: merged.slotMinutes,
         breakMinutes: merged.breakMinutes,
@@ -146,7 +147,8 @@ export class ForumsService {
     tableCount: number;
     interpreterTableCount: number;
   }) {
-    if (!isTimeZone(input.timeZone)) {
+    const timeZone = canonicalTimeZone(input.timeZone);
+    if (!timeZone) {
       throw new BadInputError(`timeZone: ${JSON.stringify(input.timeZone)} is not an IANA time zone, e.g. Asia/Ho_Chi_Minh`);
     }
     if (input.sides.length === 1) throw new BadInputError('sides: give none (anyone meets anyone) or at least two');
@@ -158,7 +160,7 @@ export class ForumsService {
     if (input.interpreterTableCount > input.tableCount) {
       throw new BadInputError('interpreterTableCount: cannot exceed tableCount');
     }
-    return { sessions, tableCount: input.tableCount, interpreterTableCount: input.interpreterTableCount };
+    return { timeZone, sessions, tableCount: input.tableCount, interpreterTableCount: input.interpreterTableCount };
   }
 
   private async writeTimetable(manager: EntityManager, forum: Forum, sessions: { startsAt: Date; endsAt: Date }[]) {
@@ -186,11 +188,22 @@ export class ForumsService {
   }
 }
 
-function isTimeZone(name: string): boolean {
+/** Every IANA zone name (current and linked) by its lower-case spelling. */
+const ZONES = new Map((tzlib_get_timezones() as string[]).map((zone) => [zone.toLowerCase(), zone] as const));
+
+/**
+ * The IANA name as the zone database spells it (asia/seoul → Asia/Seoul), or
+ * null when there is no such zone (offsets such as +07:00 are not zones: a
+ * forum follows its place's rules). The name must also be one this Node.js
+ * can format times in.
+ */
+export function canonicalTimeZone(name: string): string | null {
+  const zone = ZONES.get(name.toLowerCase());
+  if (!zone) return null;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
   } catch {
-    return false;
+    return null;
   }
 }

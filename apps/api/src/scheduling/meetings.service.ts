@@ -6,7 +6,6 @@ import { Company, Delegate, ForumTable, Meeting, Registration, Schedule, Slot } 
 import { BadInputError, ConflictError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
 import type { Principal } from '../common/principal';
-import { AgendaCache } from '../agendas/agenda-cache';
 import { ForumsService } from '../forums/forums.service';
 
 /**
@@ -19,20 +18,19 @@ export class MeetingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly forums: ForumsService,
-    private readonly agendaCache: AgendaCache,
   ) {}
 
   async pin(principal: Principal, id: string, pinned: boolean): Promise<Meeting> {
-    return this.changed(this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const meeting = await this.findPublished(manager, principal, id);
       meeting.pinned = pinned;
       return manager.getRepository(Meeting).save(meeting);
-    }));
+    });
   }
 
   async move(principal: Principal, id: string, slotId: string, tableId?: string): Promise<Meeting> {
     try {
-      return await this.changed(this.dataSource.transaction(async (manager) => {
+      return await this.dataSource.transaction(async (manager) => {
         const meeting = await this.findPublished(manager, principal, id);
         const schedule = await manager.getRepository(Schedule).findOneByOrFail({ id: meeting.scheduleId });
         const slot = isId(slotId) ? await manager.getRepository(Slot).findOneBy({ id: slotId, forumId: schedule.forumId }) : null;
@@ -51,9 +49,10 @@ export class MeetingsService {
         if (busy.length) throw new ConflictError('A company of this meeting already has a meeting in that slot');
         const needs = await this.needsInterpreter(manager, registrations);
         const table = await this.pickTable(manager, schedule, slot.id, meeting.id, needs, tableId);
-        await manager.getRepository(Meeting).update({ id: meeting.id }, { slotId: slot.id, tableId: table.id, pinned: true });
+        const moved = slot.id !== meeting.slotId || table.id !== meeting.tableId;
+        await manager.getRepository(Meeting).update({ id: meeting.id }, { slotId: slot.id, tableId: table.id, pinned: true, sequence: meeting.sequence + (moved ? 1 : 0) });
         return manager.getRepository(Meeting).findOneByOrFail({ id: meeting.id });
-      }));
+      });
     } catch (error) {
       if (error instanceof QueryFailedError) throw new ConflictError('That slot or table was taken meanwhile; try again');
       throw error;
@@ -61,19 +60,11 @@ export class MeetingsService {
   }
 
   async cancel(principal: Principal, id: string): Promise<Meeting> {
-    return this.changed(this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const meeting = await this.findPublished(manager, principal, id);
       await manager.getRepository(Meeting).delete({ id: meeting.id });
       return meeting;
-    }));
-  }
-
-  /** Once a change is committed, cached agendas of its forum must not show the meeting as it was. */
-  private async changed(change: Promise<Meeting>): Promise<Meeting> {
-    const meeting = await change;
-    const schedule = await this.dataSource.getRepository(Schedule).findOneBy({ id: meeting.scheduleId });
-    if (schedule) this.agendaCache.forget(schedule.forumId);
-    return meeting;
+    });
   }
 
   /** A meeting of a published schedule of a forum the caller organises (locked for the change). */

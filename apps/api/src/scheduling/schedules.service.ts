@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { Forum, Meeting, Schedule, ScheduleRun } from '@forum/db';
-import { AgendaCache } from '../agendas/agenda-cache';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
 import type { Principal } from '../common/principal';
@@ -20,7 +19,6 @@ export class SchedulesService {
     @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
     private readonly forums: ForumsService,
     private readonly dispatcher: SchedulingDispatcher,
-    private readonly agendaCache: AgendaCache,
   ) {}
 
   /** Queues a run (one active per forum, held by a unique index) and returns it at once. */
@@ -65,9 +63,7 @@ export class SchedulesService {
   async publish(principal: Principal, runId: string): Promise<Schedule> {
     const run = await this.findRun(principal, runId);
     try {
-      const published = await publishRun(this.dataSource, run.id);
-      this.agendaCache.forget(run.forumId);
-      return published;
+      return await publishRun(this.dataSource, run.id);
     } catch (error) {
       if (error instanceof PublishError) throw new ConflictError(error.message);
       throw error;

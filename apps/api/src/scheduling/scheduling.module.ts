@@ -5,7 +5,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { redisConnectionOptions, SCHEDULING_QUEUE } from '@forum/common';
 import { SchedulingJobsModule } from '@forum/scheduling';
 import type { ApiRuntime } from '../api-runtime';
-import { AgendaCacheModule } from '../agendas/agenda-cache';
 import { ForumsModule } from '../forums/forums.module';
 import { RunInstanceController } from './run-instance.controller';
 import { SchedulesResolver } from './schedules.resolver';
@@ -20,7 +19,7 @@ export class SchedulingModule {
   static forRoot(runtime: ApiRuntime): DynamicModule {
     const { config } = runtime;
     const common = {
-      imports: [TypeOrmModule.forFeature([ScheduleRun, Schedule, Meeting]), ForumsModule, AgendaCacheModule],
+      imports: [TypeOrmModule.forFeature([ScheduleRun, Schedule, Meeting]), ForumsModule],
       providers: [SchedulesService, SchedulesResolver, MeetingsService],
       controllers: [RunInstanceController],
     };

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { Company } from './company.entity';
 import { Meeting } from './meeting.entity';
 
@@ -8,6 +8,8 @@ import { Meeting } from './meeting.entity';
  */
 @Entity({ name: 'meeting_participant' })
 @Unique('meeting_participant_one_per_slot', ['scheduleId', 'slotId', 'companyId'])
+// A company's agenda: its meetings in one schedule.
+@Index('meeting_participant_company_idx', ['companyId', 'scheduleId'])
 export class MeetingParticipant {
   @PrimaryColumn({ name: 'meeting_id', type: 'uuid' })
   meetingId: string;

@@ -60,6 +60,13 @@ export class Meeting {
   @Column({ type: 'double precision', default: 0 })
   weight: number;
 
+  /**
+   * iCalendar SEQUENCE of this meeting (the pair's event, whose UID stays the
+   * same across schedule versions): raised each time its slot or table changes.
+   */
+  @Column({ type: 'integer', default: 0 })
+  sequence: number;
+
   @OneToMany(() => MeetingParticipant, (participant) => participant.meeting, { cascade: ['insert'] })
   participants?: MeetingParticipant[];
 }

@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from '@forum/common';
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Company } from './company.entity';
 
@@ -9,6 +10,7 @@ export type Role = (typeof ROLES)[number];
 @Check('user_account_role_check', `"role" IN ('ORGANIZER', 'COMPANY', 'DELEGATE')`)
 @Check('user_account_email_lower_check', `"email" = lower("email")`)
 @Check('user_account_company_check', `("role" = 'ORGANIZER') = ("company_id" IS NULL)`)
+@Check('user_account_preferred_language_check', `"preferred_language" IS NULL OR "preferred_language" IN (${LANGUAGES.map((language) => `'${language}'`).join(', ')})`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -32,6 +34,14 @@ export class User {
   @ManyToOne(() => Company, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'company_id' })
   company?: Company | null;
+
+  /** The language of the files and messages this user gets; null: from the company's languages. */
+  @Column({ name: 'preferred_language', type: 'varchar', length: 2, nullable: true })
+  preferredLanguage: Language | null;
+
+  /** Raised by a password change or "sign out everywhere": every token carrying an older one stops working. */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { LANGUAGES, languageFromSpoken, type Language } from '@forum/common';
 import type { User } from '@forum/db';
 
 export enum RoleModel {
@@ -7,6 +8,10 @@ export enum RoleModel {
   DELEGATE = 'DELEGATE',
 }
 registerEnumType(RoleModel, { name: 'Role' });
+
+/** The GraphQL enum of the languages the product speaks (values: en, ko, vi), from the one list in @forum/common. */
+export const LanguageEnum = Object.fromEntries(LANGUAGES.map((language) => [language, language])) as { [L in Language]: L };
+registerEnumType(LanguageEnum, { name: 'Language', description: 'en, ko or vi: the language of files and messages' });
 
 @ObjectType('User')
 export class UserModel {
@@ -22,11 +27,19 @@ export class UserModel {
   @Field(() => RoleModel)
   role: RoleModel;
 
+  @Field(() => LanguageEnum, { description: "The language of this user's files and messages: chosen, else from the company's languages, else en" })
+  language: Language;
+
+  @Field(() => LanguageEnum, { nullable: true, description: 'The language this user chose (setPreferredLanguage), if any' })
+  preferredLanguage: Language | null;
+
   /** Resolved by a field resolver (the company's profile). */
   companyId: string | null;
 
   static from(user: User): UserModel {
     return Object.assign(new UserModel(), {
+      preferredLanguage: user.preferredLanguage,
+      language: user.preferredLanguage ?? languageFromSpoken(user.company?.languages ?? []),
       id: user.id,
       email: user.email,
       name: user.name,

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, InputType, Int, PartialType } from '@nestjs/graphql';
+import { Field, InputType, Int, PartialType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/date-time.scalar';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,11 +22,11 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 @InputType()
 export class SessionInput {
-  @Field(() => GraphQLISODateTime, { description: 'With its offset, e.g. 2024-06-10T09:00:00+07:00' })
+  @Field(() => DateTimeScalar, { description: 'With its offset, e.g. 2024-06-10T09:00:00+07:00' })
   @IsDate()
   startsAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @IsDate()
   endsAt: Date;
 }
@@ -95,7 +96,7 @@ export class CreateForumInput {
   @Max(1000)
   interpreterTableCount: number;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'After this, no new meeting requests' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'After this, no new meeting requests' })
   @IsOptional()
   @IsDate()
   requestDeadline?: Date;

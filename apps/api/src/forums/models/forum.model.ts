@@ -1,6 +1,8 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { LRUCache } from 'lru-cache';
+import { DateTimeScalar } from '../../common/date-time.scalar';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Forum, ForumSession, ForumTable, Slot } from '@forum/db';
-import { localClock, localDateTime } from '@forum/common';
+import { localDateTime } from '@forum/common';
 
 export enum ForumStatusModel {
   DRAFT = 'DRAFT',
@@ -16,10 +18,10 @@ export class SessionModel {
   @Field(() => ID)
   id: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   startsAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   endsAt: Date;
 
   static from(session: ForumSession): SessionModel {
@@ -35,10 +37,10 @@ export class SlotModel {
   @Field(() => Int, { description: 'Order within the forum, from 0' })
   position: number;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   startsAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   endsAt: Date;
 
   @Field({ description: "Start on the forum's wall clock, e.g. 2024-06-10T09:00:00+07:00" })
@@ -50,17 +52,36 @@ export class SlotModel {
   @Field({ description: 'e.g. 09:00–09:30 (forum time)' })
   label: string;
 
-  static from(slot: Slot, timeZone: string): SlotModel {
-    return Object.assign(new SlotModel(), {
+  static from(slot: Pick<Slot, 'id' | 'position' | 'startsAt' | 'endsAt'>, timeZone: string): SlotModel {
+    return Object.assign(new SlotModel(), slotInZone(slot, timeZone));
+  }
+}
+
+/**
+ * A slot on the forum's clock. Formatted once per slot, zone and times (the
+ * key holds everything the answer depends on, so an entry is never stale) and
+ * shared by every agenda that shows the slot.
+ */
+const slotsInZone = new LRUCache<string, SlotModel>({ max: 20_000 });
+
+export function slotInZone(slot: Pick<Slot, 'id' | 'position' | 'startsAt' | 'endsAt'>, timeZone: string): SlotModel {
+  const key = `${slot.id}|${slot.position}|${slot.startsAt.getTime()}|${slot.endsAt.getTime()}|${timeZone}`;
+  let model = slotsInZone.get(key);
+  if (!model) {
+    const localStartsAt = localDateTime(slot.startsAt, timeZone);
+    const localEndsAt = localDateTime(slot.endsAt, timeZone);
+    model = Object.freeze({
       id: slot.id,
       position: slot.position,
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
-      localStartsAt: localDateTime(slot.startsAt, timeZone),
-      localEndsAt: localDateTime(slot.endsAt, timeZone),
-      label: `${localClock(slot.startsAt, timeZone)}–${localClock(slot.endsAt, timeZone)}`,
+      localStartsAt,
+      localEndsAt,
+      label: `${localStartsAt.slice(11, 16)}–${localEndsAt.slice(11, 16)}`,
     });
+    slotsInZone.set(key, model);
   }
+  return model;
 }
 
 @ObjectType('Table')
@@ -111,7 +132,7 @@ export class ForumModel {
   @Field(() => Int)
   maxMeetingsPerCompany: number;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   requestDeadline: Date | null;
 
   @Field()

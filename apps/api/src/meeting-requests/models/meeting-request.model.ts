@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/date-time.scalar';
 import type { MeetingRequest } from '@forum/db';
 
 export enum MeetingRequestStatusModel {
@@ -32,10 +33,10 @@ export class MeetingRequestModel {
   @Field(() => String, { nullable: true })
   message: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   respondedAt: Date | null;
 
   /** For the from/to field resolvers. */

@@ -1,4 +1,5 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/date-time.scalar';
 import type { Meeting, Schedule, ScheduleRun } from '@forum/db';
 
 export enum ScheduleRunStatusModel {
@@ -60,10 +61,10 @@ export class ScheduleRunModel {
   @Field(() => String, { nullable: true })
   error: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   finishedAt: Date | null;
 
   static from(run: ScheduleRun): ScheduleRunModel {
@@ -123,7 +124,7 @@ export class ScheduleModel {
   @Field()
   status: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   publishedAt: Date | null;
 
   static from(schedule: Schedule): ScheduleModel {

@@ -1,0 +1,135 @@
+import type { DataSource } from 'typeorm';
+
+/** The forum as its take-away files and agendas show it. */
+export interface AgendaForum {
+  id: string;
+  name: string;
+  venue: string | null;
+  timeZone: string;
+  status: string;
+  organizerId: string;
+  /** Version of the published schedule, null when none is published. */
+  scheduleVersion: number | null;
+}
+
+export interface AgendaDelegate {
+  id: string;
+  name: string;
+  title: string | null;
+  languages: string[];
+}
+
+export interface AgendaCompany {
+  id: string;
+  name: string;
+  country: string;
+  city: string | null;
+  sectors: string[];
+  offers: string[];
+  seeks: string[];
+  languages: string[];
+  website: string | null;
+  description: string | null;
+}
+
+/** One meeting as one of its two companies (`viewer`) sees it. */
+export interface AgendaEntry {
+  viewer: string;
+  meetingId: string;
+  sequence: number;
+  pinned: boolean;
+  companyAId: string;
+  companyBId: string;
+  slot: { id: string; position: number; startsAt: Date; endsAt: Date };
+  table: { id: string; number: number; label: string; interpreter: boolean };
+  counterpart: AgendaCompany;
+  counterpartSide: string | null;
+  counterpartDelegates: AgendaDelegate[];
+}
+
+export interface AgendaData {
+  forum: AgendaForum;
+  entries: AgendaEntry[];
+}
+
+/**
+ * The forum and published meetings (all, or one company's) with slot, table,
+ * counterpart and its delegates, in one statement: PostgreSQL builds the JSON,
+ * so the hot path has one round trip and no ORM hydration.
+ */
+function agendaSql(oneCompany: boolean): string {
+  return `
+  SELECT f.id, f.name, f.venue, f.time_zone AS "timeZone", f.status, f.organizer_id AS "organizerId", sc.version AS "scheduleVersion",
+    coalesce((
+      SELECT json_agg(e ORDER BY e.position, e.table_number, e.viewer)
+      FROM (
+        SELECT mp.company_id AS viewer, m.id AS "meetingId", m.sequence, m.pinned, m.company_a_id AS "companyAId", m.company_b_id AS "companyBId",
+          s.id AS slot_id, s.position, s.starts_at, s.ends_at, t.id AS table_id, t.number AS table_number, t.label AS table_label, t.interpreter,
+          json_build_object('id', c.id, 'name', c.name, 'country', c.country, 'city', c.city, 'sectors', c.sectors, 'offers', c.offers,
+            'seeks', c.seeks, 'languages', c.languages, 'website', c.website, 'description', c.description) AS counterpart,
+          r.side AS "counterpartSide",
+          coalesce((SELECT json_agg(json_build_object('id', d.id, 'name', d.name, 'title', d.title, 'languages', d.languages) ORDER BY d.name, d.id)
+                    FROM delegate d WHERE d.registration_id = r.id), '[]'::json) AS "counterpartDelegates"
+        FROM meeting_participant mp
+        JOIN meeting m ON m.id = mp.meeting_id
+        JOIN slot s ON s.id = m.slot_id
+        JOIN forum_table t ON t.id = m.table_id
+        JOIN company c ON c.id = CASE WHEN m.company_a_id = mp.company_id THEN m.company_b_id ELSE m.company_a_id END
+        LEFT JOIN registration r ON r.forum_id = f.id AND r.company_id = c.id
+        WHERE mp.schedule_id = sc.id ${oneCompany ? 'AND mp.company_id = $2' : ''}
+      ) e
+    ), '[]'::json) AS entries
+  FROM forum f
+  LEFT JOIN schedule sc ON sc.forum_id = f.id AND sc.status = 'PUBLISHED'
+  WHERE f.id = $1`;
+}
+
+const ONE_COMPANY = agendaSql(true);
+const EVERY_COMPANY = agendaSql(false);
+
+interface EntryRow {
+  viewer: string;
+  meetingId: string;
+  sequence: number;
+  pinned: boolean;
+  companyAId: string;
+  companyBId: string;
+  slot_id: string;
+  position: number;
+  starts_at: string;
+  ends_at: string;
+  table_id: string;
+  table_number: number;
+  table_label: string;
+  interpreter: boolean;
+  counterpart: AgendaCompany;
+  counterpartSide: string | null;
+  counterpartDelegates: AgendaDelegate[];
+}
+
+/**
+ * A company's agenda (`companyId`), or with null every company's (each meeting
+ * twice, once per side), of the forum's published schedule; null when the
+ * forum does not exist.
+ */
+export async function loadAgenda(dataSource: DataSource, forumId: string, companyId: string | null): Promise<AgendaData | null> {
+  const rows = await dataSource.query(companyId ? ONE_COMPANY : EVERY_COMPANY, companyId ? [forumId, companyId] : [forumId]);
+  if (rows.length === 0) return null;
+  const { entries, ...forum } = rows[0] as AgendaForum & { entries: EntryRow[] };
+  return {
+    forum,
+    entries: entries.map((row) => ({
+      viewer: row.viewer,
+      meetingId: row.meetingId,
+      sequence: row.sequence,
+      pinned: row.pinned,
+      companyAId: row.companyAId,
+      companyBId: row.companyBId,
+      slot: { id: row.slot_id, position: row.position, startsAt: new Date(row.starts_at), endsAt: new Date(row.ends_at) },
+      table: { id: row.table_id, number: row.table_number, label: row.table_label, interpreter: row.interpreter },
+      counterpart: row.counterpart,
+      counterpartSide: row.counterpartSide,
+      counterpartDelegates: row.counterpartDelegates,
+    })),
+  };
+}

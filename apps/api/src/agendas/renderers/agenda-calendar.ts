@@ -1,0 +1,40 @@
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import { exportsT, type Language } from '@forum/common';
+import type { AgendaEntry, AgendaForum } from '../agenda.query';
+
+/**
+ * One VEVENT per meeting. Every time is written in UTC with its Z (DTSTART,
+ * DTEND, DTSTAMP), which every calendar client turns into the right instant
+ * wherever it is. (ical-generator's TZID output formats a plain Date on the
+ * server's own clock, which is exactly the shift this avoids.) The UID
+ * belongs to the pair of companies, so a meeting keeps its event across
+ * schedule versions; SEQUENCE rises when it moves.
+ */
+export function agendaCalendar(forum: AgendaForum, entries: AgendaEntry[], language: Language, stamp = new Date()): string {
+  const t = exportsT(language);
+  const calendar = ical({
+    name: forum.name,
+    prodId: { company: 'Forum Matchmaker', product: 'agenda', language: language.toUpperCase() },
+    method: ICalCalendarMethod.PUBLISH,
+  });
+  for (const entry of entries) {
+    const table = `${t('table', { label: entry.table.label })}${entry.table.interpreter ? ` (${t('interpreter')})` : ''}`;
+    calendar.createEvent({
+      id: `${forum.id}.${entry.companyAId}.${entry.companyBId}@forum-matchmaker`,
+      sequence: entry.sequence,
+      stamp,
+      start: entry.slot.startsAt,
+      end: entry.slot.endsAt,
+      summary: t('meetingWith', { company: entry.counterpart.name }),
+      location: `${table}${forum.venue ? `, ${forum.venue}` : ''}`,
+      description: [
+        `${entry.counterpart.name} (${entry.counterpart.country})`,
+        entry.counterpartDelegates.length ? t('delegates', { names: entry.counterpartDelegates.map((d) => d.name).join(', ') }) : '',
+        entry.table.interpreter ? t('interpreterNote') : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,136 @@
+import ExcelJS from 'exceljs';
+import { exportsT, localDateTime, type Language } from '@forum/common';
+import type { AgendaForum } from '../agenda.query';
+import type { ScheduledMeeting } from '../agendas.service';
+
+const BOM = '\uFEFF';
+
+/**
+ * The whole schedule, one row per meeting, times on the forum's clock; UTF-8
+ * with a byte order mark, so Excel opened by double-click shows Hangul and
+ * Vietnamese as they are.
+ */
+export function scheduleCsv(forum: AgendaForum, meetings: ScheduledMeeting[], language: Language): string {
+  const t = exportsT(language);
+  const header = ['start', 'end', 'table', 'interpreter', 'companyA', 'countryA', 'companyB', 'countryB', 'pinned', 'meetingId'].map((key) => t(`column.${key}`));
+  const rows = meetings.map((meeting) => [
+    localDateTime(meeting.slot.startsAt, forum.timeZone),
+    localDateTime(meeting.slot.endsAt, forum.timeZone),
+    meeting.table.label,
+    meeting.table.interpreter ? t('yes') : t('no'),
+    meeting.companyA.name,
+    meeting.companyA.country,
+    meeting.companyB.name,
+    meeting.companyB.country,
+    meeting.pinned ? t('yes') : t('no'),
+    meeting.meetingId,
+  ]);
+  return BOM + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvField(value: string): string {
+  // Quote when needed; neutralise spreadsheet formulas.
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
+function sheetName(name: string, taken: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet';
+  let candidate = base;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 27)} (${i})`;
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+/**
+ * What organisers open: a sheet per day (one row per meeting), a slot × table
+ * grid and a sheet by company (each company's meetings in time order).
+ */
+export async function scheduleXlsx(forum: AgendaForum, meetings: ScheduledMeeting[], language: Language): Promise<Buffer> {
+  const t = exportsT(language);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Forum Matchmaker';
+  workbook.title = forum.name;
+  const names = new Set<string>();
+  const bold = (sheet: ExcelJS.Worksheet) => {
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  };
+  const clock = (date: Date) => localDateTime(date, forum.timeZone).slice(11, 16);
+  const dayOf = (date: Date) => localDateTime(date, forum.timeZone).slice(0, 10);
+
+  const days = [...new Set(meetings.map((meeting) => dayOf(meeting.slot.startsAt)))].sort();
+  for (const day of days.length ? days : [t('column.day')]) {
+    const sheet = workbook.addWorksheet(sheetName(day, names));
+    sheet.columns = [
+      { header: t('column.start'), width: 8 },
+      { header: t('column.end'), width: 8 },
+      { header: t('column.table'), width: 8 },
+      { header: t('column.interpreter'), width: 11 },
+      { header: t('column.companyA'), width: 36 },
+      { header: t('column.countryA'), width: 8 },
+      { header: t('column.companyB'), width: 36 },
+      { header: t('column.countryB'), width: 8 },
+      { header: t('column.pinned'), width: 8 },
+      { header: t('column.meetingId'), width: 38 },
+    ];
+    for (const meeting of meetings.filter((m) => dayOf(m.slot.startsAt) === day)) {
+      sheet.addRow([
+        clock(meeting.slot.startsAt),
+        clock(meeting.slot.endsAt),
+        meeting.table.label,
+        meeting.table.interpreter ? t('yes') : t('no'),
+        meeting.companyA.name,
+        meeting.companyA.country,
+        meeting.companyB.name,
+        meeting.companyB.country,
+        meeting.pinned ? t('yes') : t('no'),
+        meeting.meetingId,
+      ]);
+    }
+    bold(sheet);
+  }
+
+  // Grid: a row per slot, a column per table that holds a meeting.
+  const grid = workbook.addWorksheet(sheetName(t('sheet.grid'), names));
+  const tables = [...new Map(meetings.map((m) => [m.table.id, m.table])).values()].sort((x, y) => x.number - y.number);
+  const slots = [...new Map(meetings.map((m) => [m.slot.id, m.slot])).values()].sort((x, y) => x.position - y.position);
+  grid.columns = [{ header: t('column.time'), width: 18 }, ...tables.map((table) => ({ header: `${table.label}${table.interpreter ? ` (${t('interpreter')})` : ''}`, width: 30 }))];
+  const cell = new Map(meetings.map((m) => [`${m.slot.id}|${m.table.id}`, `${m.companyA.name} – ${m.companyB.name}`]));
+  for (const slot of slots) {
+    const row = grid.addRow([`${dayOf(slot.startsAt)} ${clock(slot.startsAt)}–${clock(slot.endsAt)}`, ...tables.map((table) => cell.get(`${slot.id}|${table.id}`) ?? '')]);
+    row.alignment = { wrapText: true, vertical: 'top' };
+  }
+  bold(grid);
+
+  // By company: each company's meetings, in time order.
+  const byCompany = workbook.addWorksheet(sheetName(t('sheet.companies'), names));
+  byCompany.columns = [
+    { header: t('column.company'), width: 36 },
+    { header: t('column.day'), width: 12 },
+    { header: t('column.time'), width: 12 },
+    { header: t('column.table'), width: 8 },
+    { header: t('column.interpreter'), width: 11 },
+    { header: t('column.counterpart'), width: 36 },
+    { header: t('column.country'), width: 8 },
+  ];
+  const rows = meetings.flatMap((m) => [
+    { company: m.companyA, counterpart: m.companyB, meeting: m },
+    { company: m.companyB, counterpart: m.companyA, meeting: m },
+  ]);
+  rows.sort((x, y) => x.company.name.localeCompare(y.company.name) || x.company.id.localeCompare(y.company.id) || x.meeting.slot.position - y.meeting.slot.position);
+  for (const { company, counterpart, meeting } of rows) {
+    byCompany.addRow([
+      company.name,
+      dayOf(meeting.slot.startsAt),
+      `${clock(meeting.slot.startsAt)}–${clock(meeting.slot.endsAt)}`,
+      meeting.table.label,
+      meeting.table.interpreter ? t('yes') : t('no'),
+      counterpart.name,
+      counterpart.country,
+    ]);
+  }
+  bold(byCompany);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createSigner, createVerifier, TokenError } from 'fast-jwt';
+import { APP_CONFIG, AppConfig } from '@forum/common';
+import type { Role } from '@forum/db';
+
+export interface TokenClaims {
+  sub: string;
+  role: Role;
+  /** The user's token version when the token was issued (see User.tokenVersion). */
+  ver: number;
+}
+
+const LIFETIME_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Signs and verifies HS256 access tokens. The secret is prepared once (not
+ * parsed as a key on every verify), and verified tokens are cached by their
+ * signature until they expire, so a polling delegate costs one lookup.
+ */
+@Injectable()
+export class AccessTokens {
+  private readonly signer: (claims: Omit<TokenClaims, never>) => string;
+  private readonly verifier: (token: string) => TokenClaims;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.signer = createSigner({ key: config.jwtSecret, algorithm: 'HS256', expiresIn: LIFETIME_MS });
+    this.verifier = createVerifier({ key: config.jwtSecret, algorithms: ['HS256'], cache: 10_000 });
+  }
+
+  sign(claims: TokenClaims): string {
+    return this.signer(claims);
+  }
+
+  /** The claims of a valid, unexpired token; null otherwise. */
+  verify(token: string): TokenClaims | null {
+    try {
+      const claims = this.verifier(token);
+      return typeof claims.sub === 'string' ? { sub: claims.sub, role: claims.role, ver: typeof claims.ver === 'number' ? claims.ver : 0 } : null;
+    } catch (error) {
+      if (error instanceof TokenError) return null;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
+/** RFC 3339 date-time with its offset: 2024-06-10T09:00:00+07:00, 2024-06-10T02:00:00Z. */
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/i;
+
+/**
+ * Reads an instant strictly: a date that does not exist (2024-02-30) is
+ * refused rather than rolled over, and a time without an offset is refused
+ * rather than read in whatever zone the server happens to run in.
+ */
+export function parseInstant(value: unknown): Date {
+  if (typeof value !== 'string') throw new GraphQLError('DateTime must be a string such as 2024-06-10T09:00:00+07:00');
+  const match = RFC3339.exec(value);
+  if (!match) {
+    throw new GraphQLError(`${JSON.stringify(value).slice(0, 60)} is not a date-time with an offset, e.g. 2024-06-10T09:00:00+07:00 or 2024-06-10T02:00:00Z`);
+  }
+  const [, year, month, day, hour, minute, second = '0', , offsetHours = '0', offsetMinutes = '0'] = match;
+  const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > daysInMonth) {
+    throw new GraphQLError(`${value} is not a date: ${year}-${month} has no day ${Number(day)}`);
+  }
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59 || Number(offsetHours) > 23 || Number(offsetMinutes) > 59) {
+    throw new GraphQLError(`${value} is not a valid time of day`);
+  }
+  return new Date(value);
+}
+
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'An instant as RFC 3339 with its offset, e.g. 2024-06-10T09:00:00+07:00; answers are in UTC (…Z).',
+  serialize(value) {
+    const date = value instanceof Date ? value : new Date(value as string);
+    if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date');
+    return date.toISOString();
+  },
+  parseValue: parseInstant,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string such as 2024-06-10T09:00:00+07:00');
+    return parseInstant(ast.value);
+  },
+});
