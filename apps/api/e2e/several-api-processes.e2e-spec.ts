@@ -1,0 +1,87 @@
+import request from 'supertest';
+import { createForumFixture, ForumFixture } from './support/forum-fixture';
+import { codeOf, gql, GraphqlResponse, ok } from './support/graphql';
+import { API_MAIN, RunningProcess, startProcess, WORKER_MAIN } from './support/processes';
+import { startTestApi, TEST_REDIS_URL, TestApi, uniqueQueuePrefix } from './support/test-api';
+
+const AGENDA = 'query ($f: ID!) { agenda(forumId: $f) { id slot { id startsAt } table { label } counterpart { name } } }';
+const ME = '{ me { id email } }';
+
+/**
+ * Two API processes behind one load balancer (here: the in-process test API
+ * and a separate `node dist/apps/api/src/main.js`), one worker, one Redis:
+ * what one process changes, the other answers at once.
+ */
+describe('several API processes', () => {
+  const queuePrefix = uniqueQueuePrefix();
+  let a: TestApi;
+  let b: RunningProcess;
+  let bUrl: string;
+  let worker: RunningProcess;
+  let f: ForumFixture;
+
+  /** POST /graphql to process B. */
+  const viaB = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>> => {
+    const call = request(bUrl).post('/graphql').set('content-type', 'application/json');
+    if (token) call.set('authorization', `Bearer ${token}`);
+    const response = await call.send({ query, variables });
+    return { status: response.status, data: response.body.data ?? undefined, errors: response.body.errors };
+  };
+
+  beforeAll(async () => {
+    a = await startTestApi({ redisUrl: TEST_REDIS_URL, queuePrefix });
+    f = await createForumFixture(a.app);
+    const env = { NODE_ENV: 'test', DATABASE_URL: a.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, DATA_DIR: a.config.dataDir, LOG_LEVEL: 'warn', PORT: '0' };
+    worker = startProcess(WORKER_MAIN, [], { ...env, LOG_LEVEL: 'info' });
+    b = startProcess(API_MAIN, [], env);
+    [, bUrl] = await b.waitFor(/GraphQL: (http:\/\/[\d.:]+)\/graphql/, 45000);
+    await worker.waitFor(/Worker ready/, 45000);
+    // A published schedule: vn1 meets kr1 (pending → accepted).
+    ok(await gql(a.app, 'mutation ($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }', { id: f.requestId }, f.kr1));
+    ok(await gql(a.app, 'mutation ($id: ID!) { setForumStatus(id: $id, status: REQUESTS_CLOSED) { id } }', { id: f.forumId }, f.organizer));
+    const run = ok(await gql<{ generateSchedule: { id: string } }>(a.app, 'mutation ($f: ID!) { generateSchedule(forumId: $f) { id } }', { f: f.forumId }, f.organizer)).generateSchedule.id;
+    for (let i = 0; ; i++) {
+      const { scheduleRun } = ok(await gql<{ scheduleRun: { status: string } }>(a.app, 'query ($id: ID!) { scheduleRun(id: $id) { status } }', { id: run }, f.organizer));
+      if (scheduleRun.status === 'SUCCEEDED') break;
+      if (i > 600 || (scheduleRun.status !== 'QUEUED' && scheduleRun.status !== 'RUNNING')) throw new Error(`run ${scheduleRun.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    ok(await gql(a.app, 'mutation ($id: ID!) { publishSchedule(runId: $id) { version } }', { id: run }, f.organizer));
+  }, 120_000);
+
+  afterAll(async () => {
+    await b?.stop();
+    await worker?.stop();
+    await a?.close();
+  });
+
+  it("shows a meeting moved through one process in the other's next agenda", async () => {
+    const before = ok(await viaB<{ agenda: { id: string; slot: { id: string } }[] }>(AGENDA, { f: f.forumId }, f.vn1)).agenda;
+    expect(before).toHaveLength(1);
+    const target = f.slotIds.find((id) => id !== before[0].slot.id)!;
+    ok(await gql(a.app, 'mutation ($id: ID!, $slot: ID!) { moveMeeting(id: $id, slotId: $slot) { id } }', { id: before[0].id, slot: target }, f.organizer));
+    const after = ok(await viaB<{ agenda: { id: string; slot: { id: string } }[] }>(AGENDA, { f: f.forumId }, f.vn1)).agenda;
+    expect(after.map((item) => item.slot.id)).toEqual([target]);
+  });
+
+  it('refuses a token in both processes as soon as its user signs out everywhere through one', async () => {
+    // Both processes have just accepted (and cached) the token.
+    expect(ok(await viaB<{ me: { id: string } }>(ME, {}, f.vn2)).me.id).toBeTruthy();
+    expect(ok(await gql<{ me: { id: string } }>(a.app, ME, {}, f.vn2)).me.id).toBeTruthy();
+    expect(ok(await gql<{ signOutEverywhere: boolean }>(a.app, 'mutation { signOutEverywhere }', {}, f.vn2)).signOutEverywhere).toBe(true);
+    expect(codeOf(await viaB(ME, {}, f.vn2))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(a.app, ME, {}, f.vn2))).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends earlier sessions everywhere on a password change, and the new token works in both', async () => {
+    expect(ok(await gql<{ me: { id: string } }>(a.app, ME, {}, f.kr2)).me.id).toBeTruthy();
+    const CHANGE = 'mutation ($in: ChangePasswordInput!) { changePassword(input: $in) { accessToken } }';
+    expect(codeOf(await viaB(CHANGE, { in: { currentPassword: 'wrong-password', newPassword: 'a new long password' } }, f.kr2))).toBe('BAD_USER_INPUT');
+    const fresh = ok(await viaB<{ changePassword: { accessToken: string } }>(CHANGE, { in: { currentPassword: 'company-password', newPassword: 'a new long password' } }, f.kr2)).changePassword.accessToken;
+    expect(codeOf(await gql(a.app, ME, {}, f.kr2))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await viaB(ME, {}, f.kr2))).toBe('UNAUTHENTICATED');
+    expect(ok(await gql<{ me: { email: string } }>(a.app, ME, {}, fresh)).me.email).toBe('kr2@example.com');
+    expect(ok(await viaB<{ me: { email: string } }>(ME, {}, fresh)).me.email).toBe('kr2@example.com');
+    expect(codeOf(await gql(a.app, 'mutation ($in: LoginInput!) { login(input: $in) { accessToken } }', { in: { email: 'kr2@example.com', password: 'company-password' } }))).toBe('UNAUTHENTICATED');
+  });
+});
