@@ -1,102 +1,154 @@
 /**
  * npm run bench:api
  *
- * Agenda query throughput and latency at 100 connections on a published
- * 500-company forum, beside a trivial `{ __typename }` query on the same server
- * in the same run (autocannon, 10 s each). Needs PostgreSQL (TEST_DATABASE_URL
- * or the local default). Writes docs/benchmarks.md.
+ * The forum-day hot reads, measured honestly: the API runs as its own process
+ * (`node dist/apps/api/src/main.js`, NODE_ENV=production) on a published
+ * 500-company forum, and autocannon drives it at 100 connections, 10 s a row,
+ * all in one run:
+ *   - `{ __typename }`, the baseline;
+ *   - one company's agenda repeated (the old figure; nothing is cached now, so it executes too);
+ *   - agendas of 300 distinct companies in rotation, each its own token (nothing replayable);
+ *   - `agenda.ics` of the same 300 companies in rotation.
+ * Reports requests/s, p50, p99, errors and the API process's CPU time per request
+ * (from /proc). Needs PostgreSQL (TEST_DATABASE_URL or the local default).
+ * Writes docs/benchmarks.md.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { createSigner } from 'fast-jwt';
 import { DataSource } from 'typeorm';
-import { hashPassword, loadConfig } from '@forum/common';
+import { hashPassword } from '@forum/common';
+import { dataSourceOptions } from '@forum/db';
 import { createTestDatabase } from '@forum/db/testing';
-import { AuthService } from '../apps/api/src/auth/auth.service';
-import { startApi } from '../apps/api/src/bootstrap';
 import { replaceSection } from './report';
 import { seedLargeForum } from './seed-forum';
 
 const ROOT = join(__dirname, '../..');
 const CONNECTIONS = 100;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const COMPANIES = 300;
+const JWT_SECRET = 'bench-secret-'.padEnd(48, 'x');
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/** utime + stime of a process, in ms (Linux /proc). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
 
 async function main() {
   const database = await createTestDatabase({ migrate: true });
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(48), PORT: '0', DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'fm-bench-')), LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
-  const api = await startApi(config, { allInOne: true });
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js'), '--all-in-one'], {
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', JWT_SECRET, PORT: '0', DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'fm-bench-')), LOG_LEVEL: 'silent', SEED_DEMO: 'false' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const dataSource = new DataSource(dataSourceOptions({ url: database.url }));
   try {
-    const auth = api.app.get(AuthService);
-    await auth.createOrganizer('bench@example.com', 'bench-password', 'Bench');
-    const organizer = (await auth.login('bench@example.com', 'bench-password')).accessToken;
-    const graphql = async <T>(query: string, variables: Record<string, unknown>, token = organizer): Promise<T> => {
-      const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /GraphQL: (http:\/\/[\d.:]+)\/graphql/.exec(out);
+        if (match) resolve(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`API exited (${code}): ${out}`)));
+    });
+    await dataSource.initialize();
+    await dataSource.query("INSERT INTO user_account (email, password_hash, name, role) VALUES ('bench@example.com', $1, 'Bench', 'ORGANIZER')", [await hashPassword('bench-password')]);
+    const graphql = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
+      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
       const body = (await response.json()) as { data?: T; errors?: unknown };
       if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };
-    const dataSource = api.app.get(DataSource);
-    const forumId = await seedLargeForum(dataSource, graphql, 500);
-    const { generateSchedule } = await graphql<{ generateSchedule: { id: string } }>('mutation ($f: ID!) { generateSchedule(forumId: $f, options: { seed: 1 }) { id } }', { f: forumId });
+    const organizer = (await graphql<{ login: { accessToken: string } }>('mutation { login(input: { email: "bench@example.com", password: "bench-password" }) { accessToken } }', {})).login.accessToken;
+    const asOrganizer = <T>(query: string, variables: Record<string, unknown>) => graphql<T>(query, variables, organizer);
+    const forumId = await seedLargeForum(dataSource, asOrganizer, 500);
+    const { generateSchedule } = await asOrganizer<{ generateSchedule: { id: string } }>('mutation ($f: ID!) { generateSchedule(forumId: $f, options: { seed: 1 }) { id } }', { f: forumId });
     for (;;) {
-      const { scheduleRun } = await graphql<{ scheduleRun: { status: string } }>('query ($id: ID!) { scheduleRun(id: $id) { status } }', { id: generateSchedule.id });
+      const { scheduleRun } = await asOrganizer<{ scheduleRun: { status: string } }>('query ($id: ID!) { scheduleRun(id: $id) { status } }', { id: generateSchedule.id });
       if (scheduleRun.status === 'SUCCEEDED') break;
       if (scheduleRun.status !== 'QUEUED' && scheduleRun.status !== 'RUNNING') throw new Error(scheduleRun.status);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await graphql('mutation ($id: ID!) { publishSchedule(runId: $id) { version } }', { id: generateSchedule.id });
-    // A representative for the busiest company.
-    const [{ company_id: companyId, n }] = await dataSource.query(
-      `SELECT company_id, count(*)::int AS n FROM meeting_participant mp JOIN schedule s ON s.id = mp.schedule_id WHERE s.forum_id = $1 AND s.status = 'PUBLISHED' GROUP BY company_id ORDER BY n DESC LIMIT 1`,
-      [forumId],
+    await asOrganizer('mutation ($id: ID!) { publishSchedule(runId: $id) { version } }', { id: generateSchedule.id });
+
+    // A representative for each of the 300 busiest companies, with a token signed as the API signs them.
+    const companies: { company_id: string; n: number }[] = await dataSource.query(
+      `SELECT company_id, count(*)::int AS n FROM meeting_participant mp JOIN schedule s ON s.id = mp.schedule_id
+        WHERE s.forum_id = $1 AND s.status = 'PUBLISHED' GROUP BY company_id ORDER BY n DESC, company_id LIMIT $2`,
+      [forumId, COMPANIES],
     );
-    await dataSource.query("INSERT INTO user_account (email, password_hash, name, role, company_id) VALUES ('rep@example.com', $1, 'Rep', 'COMPANY', $2)", [await hashPassword('bench-password'), companyId]);
-    const company = (await auth.login('rep@example.com', 'bench-password')).accessToken;
+    const sign = createSigner({ key: JWT_SECRET, algorithm: 'HS256', expiresIn: 3600_000 });
+    const tokens: string[] = [];
+    for (const [i, { company_id }] of companies.entries()) {
+      const [{ id }] = await dataSource.query("INSERT INTO user_account (email, password_hash, name, role, company_id) VALUES ($1, 'x', 'Rep', 'COMPANY', $2) RETURNING id", [`rep${i}@example.com`, company_id]);
+      tokens.push(sign({ sub: id, role: 'COMPANY', ver: 0 }));
+    }
+    const AGENDA = 'query ($forumId: ID!) { agenda(forumId: $forumId) { slot { startsAt endsAt label } table { label interpreter } counterpart { id name country delegates { name } } } }';
+    for (const [i, token] of tokens.entries()) {
+      const { agenda } = await graphql<{ agenda: unknown[] }>(AGENDA, { forumId }, token);
+      if (agenda.length !== companies[i].n) throw new Error(`agenda of company ${i} has ${agenda.length} meetings, expected ${companies[i].n}`);
+    }
+    const agendaBody = JSON.stringify({ query: AGENDA, variables: { forumId } });
 
-    const agendaQuery = JSON.stringify({
-      query: 'query ($forumId: ID!) { agenda(forumId: $forumId) { slot { startsAt endsAt } table { label interpreter } counterpart { id name } } }',
-      variables: { forumId },
+    let next = 0;
+    const rotate = (path: string, withBody: boolean) => [
+      {
+        method: withBody ? ('POST' as const) : ('GET' as const),
+        path,
+        setupRequest: (req: autocannon.Request) => ({
+          ...req,
+          headers: { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` },
+          ...(withBody ? { body: agendaBody } : {}),
+        }),
+      },
+    ];
+    const run = async (title: string, options: Partial<autocannon.Options>) => {
+      const before = cpuMs(child.pid!);
+      const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, title, ...options });
+      return { result, cpuPerRequest: (cpuMs(child.pid!) - before) / Math.max(1, result.requests.total) };
+    };
+    const graphqlPost = (body: string, token: string): Partial<autocannon.Options> => ({
+      url: `${url}/graphql`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
     });
-    const check = await graphql<{ agenda: unknown[] }>(JSON.parse(agendaQuery).query, { forumId }, company);
-    if (check.agenda.length !== n) throw new Error(`agenda has ${check.agenda.length} meetings, expected ${n}`);
+    await run('warm-up', { requests: rotate('/graphql', true) });
+    const trivial = await run('trivial', graphqlPost(JSON.stringify({ query: '{ __typename }' }), tokens[0]));
+    const repeated = await run('agenda, one company', graphqlPost(agendaBody, tokens[0]));
+    const distinct = await run('agenda, 300 companies', { requests: rotate('/graphql', true) });
+    const ics = await run('agenda.ics, 300 companies', { requests: rotate(`/forums/${forumId}/agenda.ics`, false) });
 
-    const run = (title: string, body: string) =>
-      autocannon({
-        url: `${api.url}/graphql`,
-        method: 'POST',
-        connections: CONNECTIONS,
-        duration: SECONDS,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${company}` },
-        body,
-        title,
-      });
-    await run('warm-up', agendaQuery);
-    const trivial = await run('trivial', JSON.stringify({ query: '{ __typename }' }));
-    const agenda = await run('agenda', agendaQuery);
-    const row = (name: string, result: autocannon.Result) =>
-      `| ${name} | **${Math.round(result.requests.average)}** | ${result.latency.p50} | ${result.latency.p99} | ${result.non2xx + result.errors} |`;
-    const ratio = agenda.requests.average / trivial.requests.average;
+    const row = (name: string, { result, cpuPerRequest }: Awaited<ReturnType<typeof run>>) =>
+      `| ${name} | **${Math.round(result.requests.average)}** | ${Math.round((result.requests.average / trivial.result.requests.average) * 100)} % | ${result.latency.p50} | ${result.latency.p99} | ${result.non2xx + result.errors} | ${cpuPerRequest.toFixed(2)} |`;
     const body = [
-      `Command: \`npm run bench:api\` · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version} · autocannon and the API on the same machine, PostgreSQL on localhost, NODE_ENV=production.`,
+      `Command: \`npm run bench:api\` · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version} · the API in its own process (NODE_ENV=production), autocannon and PostgreSQL on the same machine.`,
       '',
-      `${CONNECTIONS} connections, ${SECONDS} s each, one API process. The agenda is that of the busiest company (${n} meetings) of a published 500-company forum (bench/seed-forum.ts), signed in with a bearer token.`,
+      `${CONNECTIONS} connections, ${SECONDS} s a row, one API process, one run. A published 500-company forum (bench/seed-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Nothing is cached between requests but verified tokens and users (invalidated across processes): every agenda is read from PostgreSQL in one statement.`,
       '',
-      '| query | requests/s | p50 ms | p99 ms | errors |',
-      '|---|---|---|---|---|',
+      '| request | requests/s | of baseline | p50 ms | p99 ms | errors | API CPU ms/request |',
+      '|---|---|---|---|---|---|---|',
       row('`{ __typename }` (baseline)', trivial),
-      row('`agenda(forumId)`', agenda),
+      row('`agenda`, one company repeated', repeated),
+      row(`\`agenda\`, ${COMPANIES} companies in rotation`, distinct),
+      row(`\`agenda.ics\`, ${COMPANIES} companies in rotation`, ics),
       '',
-      `Agenda throughput is ${(ratio * 100).toFixed(0)} % of the trivial query's (target ≥ 50 %); its p99 is ${agenda.latency.p99} ms (target ≤ 50 ms).`,
-      '',
-      'What this measures: one company polling its agenda, the hot path on a forum day. Repeated identical requests (same token, document, variables) are answered from the last 2 s without executing (agenda-response.plugin.ts); other tokens of the same company share the 5 s agenda cache; both are cleared when the schedule is published or edited. A cold agenda (nothing cached) costs about 8 ms of one core.',
+      `Distinct-company agendas: ${Math.round((distinct.result.requests.average / trivial.result.requests.average) * 100)} % of the baseline (target ≥ 50 %, ≥ 1,000/s), p99 ${distinct.result.latency.p99} ms (target ≤ 100 ms).`,
+      'Earlier figure, kept for what it was: 4,305 agendas/s (97 % of the baseline) when one company\'s identical request was replayed from a 2 s response cache without executing; that cache is gone. Before this change, distinct-company agendas ran at about 160/s (~9 % of the baseline).',
       '',
     ].join('\n');
     const target = join(ROOT, 'docs/benchmarks.md');
     writeFileSync(target, replaceSection(existsSync(target) ? readFileSync(target, 'utf8') : '', 'api', body));
     process.stdout.write(`${body}\nWritten to docs/benchmarks.md\n`);
   } finally {
-    await api.close();
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    if (dataSource.isInitialized) await dataSource.destroy();
     await database.drop();
   }
 }
