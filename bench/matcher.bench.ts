@@ -20,7 +20,7 @@ const ROOT = join(__dirname, '../..');
 const RUN_SOLVER = join(__dirname, 'run-solver.js');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const jairDir = args.includes('--jair') ? args[args.indexOf('--jair') + 1] : join(ROOT, '../shared/benchmarks/b2b-jair');
+const jairDir = args.includes('--jair') ? args[args.indexOf('--jair') + 1] : join(ROOT, 'bench/instances/b2b-jair');
 
 function run(solver: string, file: string, minimize: string, timeLimitMs: number): SolverFigures {
   const out = execFileSync(process.execPath, [RUN_SOLVER, solver, file, minimize, String(timeLimitMs)], {

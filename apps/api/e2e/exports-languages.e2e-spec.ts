@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { AuthService } from '../src/auth/auth.service';
-import { codeOf, gql, ok } from './support/graphql';
+import { codeOf, gql, ok, scheduleAndPublish } from './support/graphql';
 import { REPO_ROOT } from './support/processes';
 import { startTestApi, TestApi } from './support/test-api';
 
@@ -113,14 +113,7 @@ describe('take-away files in Korean, Vietnamese and English', () => {
       }
     }
     ok(await gql(api.app, 'mutation ($id: ID!) { setForumStatus(id: $id, status: REQUESTS_CLOSED) { id } }', { id: forumId }, organizer));
-    const run = ok(await gql<{ generateSchedule: { id: string } }>(api.app, 'mutation ($f: ID!) { generateSchedule(forumId: $f) { id } }', { f: forumId }, organizer)).generateSchedule.id;
-    for (;;) {
-      const { scheduleRun } = ok(await gql<{ scheduleRun: { status: string } }>(api.app, 'query ($id: ID!) { scheduleRun(id: $id) { status } }', { id: run }, organizer));
-      if (scheduleRun.status === 'SUCCEEDED') break;
-      if (scheduleRun.status !== 'QUEUED' && scheduleRun.status !== 'RUNNING') throw new Error(scheduleRun.status);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    ok(await gql(api.app, 'mutation ($id: ID!) { publishSchedule(runId: $id) { version } }', { id: run }, organizer));
+    await scheduleAndPublish(api.app, forumId, organizer);
   });
 
   afterAll(() => api.close());

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import ical, { VEvent } from 'node-ical';
 import request from 'supertest';
 import { createForumFixture, ForumFixture } from './support/forum-fixture';
-import { codeOf, gql, ok } from './support/graphql';
+import { codeOf, gql, ok, scheduleAndPublish } from './support/graphql';
 import { REPO_ROOT } from './support/processes';
 import { startTestApi, TestApi } from './support/test-api';
 
@@ -39,14 +39,7 @@ describe('agendas and exports', () => {
       ok(await gql(api.app, 'mutation ($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }', { id }, f.kr2));
     }
     ok(await gql(api.app, 'mutation ($id: ID!) { setForumStatus(id: $id, status: REQUESTS_CLOSED) { id } }', { id: f.forumId }, f.organizer));
-    const run = ok(await gql<{ generateSchedule: { id: string } }>(api.app, 'mutation ($f: ID!) { generateSchedule(forumId: $f) { id } }', { f: f.forumId }, f.organizer)).generateSchedule.id;
-    for (;;) {
-      const { scheduleRun } = ok(await gql<{ scheduleRun: { status: string } }>(api.app, 'query ($id: ID!) { scheduleRun(id: $id) { status } }', { id: run }, f.organizer));
-      if (scheduleRun.status === 'SUCCEEDED') break;
-      if (scheduleRun.status !== 'QUEUED' && scheduleRun.status !== 'RUNNING') throw new Error(scheduleRun.status);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    ok(await gql(api.app, 'mutation ($id: ID!) { publishSchedule(runId: $id) { version } }', { id: run }, f.organizer));
+    await scheduleAndPublish(api.app, f.forumId, f.organizer);
   });
 
   afterAll(() => api.close());

@@ -2,7 +2,7 @@ import { codeOf, createOrganizer, gql, ok } from './support/graphql';
 import { startTestApi, TestApi } from './support/test-api';
 
 /**
- * The contract's reference session (shared/api-contract.md), document for
+ * The contract's reference session (docs/api.md), document for
  * document, up to the meeting request being accepted.
  */
 describe('the reference session of the API contract', () => {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createForumFixture, ForumFixture } from './support/forum-fixture';
-import { codeOf, gql, GraphqlResponse, ok } from './support/graphql';
+import { codeOf, gql, GraphqlResponse, ok, scheduleAndPublish } from './support/graphql';
 import { API_MAIN, RunningProcess, startProcess, WORKER_MAIN } from './support/processes';
 import { startTestApi, TEST_REDIS_URL, TestApi, uniqueQueuePrefix } from './support/test-api';
 
@@ -39,14 +39,7 @@ describe('several API processes', () => {
     // A published schedule: vn1 meets kr1 (pending → accepted).
     ok(await gql(a.app, 'mutation ($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }', { id: f.requestId }, f.kr1));
     ok(await gql(a.app, 'mutation ($id: ID!) { setForumStatus(id: $id, status: REQUESTS_CLOSED) { id } }', { id: f.forumId }, f.organizer));
-    const run = ok(await gql<{ generateSchedule: { id: string } }>(a.app, 'mutation ($f: ID!) { generateSchedule(forumId: $f) { id } }', { f: f.forumId }, f.organizer)).generateSchedule.id;
-    for (let i = 0; ; i++) {
-      const { scheduleRun } = ok(await gql<{ scheduleRun: { status: string } }>(a.app, 'query ($id: ID!) { scheduleRun(id: $id) { status } }', { id: run }, f.organizer));
-      if (scheduleRun.status === 'SUCCEEDED') break;
-      if (i > 600 || (scheduleRun.status !== 'QUEUED' && scheduleRun.status !== 'RUNNING')) throw new Error(`run ${scheduleRun.status}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    ok(await gql(a.app, 'mutation ($id: ID!) { publishSchedule(runId: $id) { version } }', { id: run }, f.organizer));
+    await scheduleAndPublish(a.app, f.forumId, f.organizer);
   }, 120_000);
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-/** The matcher's file format, forum-matcher/v1 (see shared/matcher-format.md). */
+/** The matcher's file format, forum-matcher/v1 (see libs/matcher/FORMAT.md). */
 export const MATCHER_FORMAT = 'forum-matcher/v1';
 
 export interface InstanceSlot {

@@ -36,3 +36,16 @@ export function ok<T>(response: GraphqlResponse<T>): T {
 export async function createOrganizer(app: INestApplication, email: string, password: string) {
   return app.get(AuthService).createOrganizer(email, password, 'Organizer');
 }
+
+/** Generates a schedule of a forum whose requests are closed, waits for it, and publishes it. */
+export async function scheduleAndPublish(app: INestApplication, forumId: string, organizer: string): Promise<string> {
+  const run = ok(await gql<{ generateSchedule: { id: string } }>(app, 'mutation ($f: ID!) { generateSchedule(forumId: $f) { id } }', { f: forumId }, organizer)).generateSchedule.id;
+  for (let i = 0; ; i++) {
+    const { scheduleRun } = ok(await gql<{ scheduleRun: { status: string } }>(app, 'query ($id: ID!) { scheduleRun(id: $id) { status } }', { id: run }, organizer));
+    if (scheduleRun.status === 'SUCCEEDED') break;
+    if (i > 2400 || (scheduleRun.status !== 'QUEUED' && scheduleRun.status !== 'RUNNING')) throw new Error(`schedule run ${run} ended ${scheduleRun.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  ok(await gql(app, 'mutation ($id: ID!) { publishSchedule(runId: $id) { version } }', { id: run }, organizer));
+  return run;
+}
