@@ -71,9 +71,7 @@ export class MeetingRequestsService {
     const request = await this.findFor(id, (found) => found.toCompanyId === company);
     if (request.status !== 'PENDING') throw new ConflictError(`This request is ${request.status}; only a PENDING request can be answered`);
     await this.assertForumTakesChanges(principal, request.forumId);
-    request.status = accept ? 'ACCEPTED' : 'DECLINED';
-    request.respondedAt = new Date();
-    return this.requests.save(request);
+    return this.transition(request, ['PENDING'], { status: accept ? 'ACCEPTED' : 'DECLINED', respondedAt: new Date() });
   }
 
   async withdraw(principal: Principal, id: string): Promise<MeetingRequest> {
@@ -83,8 +81,21 @@ export class MeetingRequestsService {
       throw new ConflictError(`This request is ${request.status}; there is nothing to withdraw`);
     }
     await this.assertForumTakesChanges(principal, request.forumId);
-    request.status = 'WITHDRAWN';
-    return this.requests.save(request);
+    return this.transition(request, ['PENDING', 'ACCEPTED'], { status: 'WITHDRAWN' });
+  }
+
+  /**
+   * Changes a request's status only if it is still in one of `from` (a
+   * conditional UPDATE): of two concurrent changes, exactly one wins and the
+   * other answers CONFLICT with the status it found.
+   */
+  private async transition(request: MeetingRequest, from: MeetingRequest['status'][], changes: Partial<MeetingRequest>): Promise<MeetingRequest> {
+    const result = await this.requests.update({ id: request.id, status: In(from) }, changes);
+    if (!result.affected) {
+      const now = await this.requests.findOneBy({ id: request.id });
+      throw new ConflictError(`This request was just changed; it is now ${now?.status ?? 'gone'}`);
+    }
+    return this.requests.findOneByOrFail({ id: request.id });
   }
 
   /** The caller's company's requests at a forum, newest first (delegates may read them too). */
