@@ -28,7 +28,7 @@ export class ForumsService {
   ) {}
 
   async create(principal: Principal, input: CreateForumInput): Promise<Forum> {
-    const settings = this.checkSettings(input);
+    const settings = this.checkSettings({ ...input, breakMinutes: input.breakMinutes ?? 0, interpreterTableCount: input.interpreterTableCount ?? 0 });
     return this.dataSource.transaction(async (manager) => {
       const forum = await manager.getRepository(Forum).save({
         organizerId: principal.userId,
@@ -38,7 +38,7 @@ export class ForumsService {
         status: 'DRAFT',
         sides: input.sides,
         slotMinutes: input.slotMinutes,
-        breakMinutes: input.breakMinutes,
+        breakMinutes: input.breakMinutes ?? 0,
         maxMeetingsPerCompany: input.maxMeetingsPerCompany,
         requestDeadline: input.requestDeadline ?? null,
         sideMustMatchCountry: input.sideMustMatchCountry ?? true,
@@ -49,15 +49,24 @@ export class ForumsService {
     });
   }
 
-  /** While no schedule is published; the slots and tables are cut again when their settings change. */
+  /**
+   * A partial update: only the fields given change. While no schedule is
+   * published. When the timetable (sessions, slot length, changeover) or the
+   * tables really change, what can be kept is kept: slots whose times stay
+   * keep their ids, companies' unavailability moves to the new slots that
+   * overlap it, tables keep their numbers; a change that would take a slot or
+   * table away from a meeting of a draft schedule is refused with CONFLICT.
+   */
   async update(principal: Principal, id: string, input: UpdateForumInput): Promise<Forum> {
     const forum = await this.findOwned(principal, id);
     if (forum.status === 'SCHEDULED' || forum.status === 'CLOSED') {
       throw new ConflictError(`Forum ${id} is ${forum.status}: its settings can no longer change`);
     }
     return this.dataSource.transaction(async (manager) => {
+      // Lock the forum: two updates of one forum take turns.
+      await manager.getRepository(Forum).createQueryBuilder('forum').where('forum.id = :id', { id }).setLock('pessimistic_write').getOneOrFail();
       const sessions = await manager.getRepository(ForumSession).find({ where: { forumId: id }, order: { startsAt: 'ASC' } });
-      const tables = await manager.getRepository(ForumTable).findBy({ forumId: id });
+      const tables = await manager.getRepository(ForumTable).find({ where: { forumId: id }, order: { number: 'ASC' } });
       const merged = {
         slotMinutes: input.slotMinutes ?? forum.slotMinutes,
         breakMinutes: input.breakMinutes ?? forum.breakMinutes,
@@ -72,6 +81,10 @@ export class ForumsService {
         const registered = await manager.getRepository(Registration).countBy({ forumId: id, side: Not(In(input.sides)) });
         if (registered > 0) throw new ConflictError('Companies are registered on a side this change would remove');
       }
+      const timetableChanged =
+        merged.slotMinutes !== forum.slotMinutes ||
+        merged.breakMinutes !== forum.breakMinutes ||
+        timesKey(settings.sessions) !== timesKey(sessions);
       Object.assign(forum, {
         name: input.name ?? forum.name,
         venue: input.venue ?? forum.venue,
@@ -84,16 +97,90 @@ export class ForumsService {
         sideMustMatchCountry: input.sideMustMatchCountry ?? forum.sideMustMatchCountry,
       });
       const saved = await manager.getRepository(Forum).save(forum);
-      if (input.sessions || input.slotMinutes !== undefined || input.breakMinutes !== undefined) {
-        await manager.getRepository(ForumSession).delete({ forumId: id });
-        await this.writeTimetable(manager, saved, settings.sessions);
-      }
-      if (input.tableCount !== undefined || input.interpreterTableCount !== undefined) {
-        await manager.getRepository(ForumTable).delete({ forumId: id });
-        await this.writeTables(manager, id, settings.tableCount, settings.interpreterTableCount);
+      if (timetableChanged) await this.reshapeTimetable(manager, saved, sessions, settings.sessions);
+      if (settings.tableCount !== tables.length || settings.interpreterTableCount !== tables.filter((table) => table.interpreter).length) {
+        await this.reshapeTables(manager, id, tables, settings.tableCount, settings.interpreterTableCount);
       }
       return saved;
     });
+  }
+
+  /** New sessions and slots, keeping every slot (and its id) whose times stay. */
+  private async reshapeTimetable(manager: EntityManager, forum: Forum, oldSessions: ForumSession[], sessions: { startsAt: Date; endsAt: Date }[]) {
+    const slots = manager.getRepository(Slot);
+    const oldSlots = await slots.find({ where: { forumId: forum.id }, order: { position: 'ASC' } });
+    const wanted = generateSlots(sessions, forum.slotMinutes, forum.breakMinutes);
+    const key = (slot: { startsAt: Date; endsAt: Date }) => `${slot.startsAt.getTime()}|${slot.endsAt.getTime()}`;
+    const wantedKeys = new Set(wanted.map(key));
+    const removed = oldSlots.filter((slot) => !wantedKeys.has(key(slot)));
+    if (removed.length) {
+      const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM meeting WHERE slot_id = ANY($1::uuid[])', [removed.map((slot) => slot.id)]);
+      if (n > 0) {
+        throw new ConflictError(`${n} meeting(s) of a draft schedule are in slots this change removes; generate the schedule again after the change, or keep those slots`);
+      }
+    }
+    // Sessions: keep those whose times stay, add the new ones.
+    const sessionRepo = manager.getRepository(ForumSession);
+    const byTimes = new Map(oldSessions.map((session) => [key(session), session]));
+    const sessionIds: string[] = [];
+    for (const session of sessions) {
+      const kept = byTimes.get(key(session));
+      sessionIds.push(kept ? kept.id : (await sessionRepo.save({ forumId: forum.id, startsAt: session.startsAt, endsAt: session.endsAt })).id);
+    }
+    // Unavailability of removed slots moves to the new slots that overlap them.
+    const unavailable: { registration_id: string; slot_id: string }[] = removed.length
+      ? await manager.query('SELECT registration_id, slot_id FROM registration_unavailable_slot WHERE slot_id = ANY($1::uuid[])', [removed.map((slot) => slot.id)])
+      : [];
+    if (removed.length) await slots.delete({ id: In(removed.map((slot) => slot.id)) });
+    // Positions are unique per forum: park the kept slots out of the way, then number everything in time order.
+    await manager.query('UPDATE slot SET position = -1 - position WHERE forum_id = $1', [forum.id]);
+    const kept = new Map(oldSlots.filter((slot) => wantedKeys.has(key(slot))).map((slot) => [key(slot), slot]));
+    const finalSlots: Slot[] = [];
+    for (const [position, slot] of wanted.entries()) {
+      const existing = kept.get(key(slot));
+      if (existing) {
+        await slots.update({ id: existing.id }, { position, sessionId: sessionIds[slot.session] });
+        finalSlots.push({ ...existing, position });
+      } else {
+        const inserted = await slots.save({ forumId: forum.id, sessionId: sessionIds[slot.session], position, startsAt: slot.startsAt, endsAt: slot.endsAt });
+        finalSlots.push(inserted);
+      }
+    }
+    const removedById = new Map(removed.map((slot) => [slot.id, slot]));
+    const moved = unavailable.flatMap(({ registration_id, slot_id }) => {
+      const old = removedById.get(slot_id)!;
+      return finalSlots.filter((slot) => slot.startsAt < old.endsAt && old.startsAt < slot.endsAt).map((slot) => [registration_id, slot.id]);
+    });
+    if (moved.length) {
+      await manager.query(
+        'INSERT INTO registration_unavailable_slot (registration_id, slot_id) SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING',
+        [moved.map(([registration]) => registration), moved.map(([, slot]) => slot)],
+      );
+    }
+    const keptSessionIds = new Set(sessionIds);
+    const unused = oldSessions.filter((session) => !keptSessionIds.has(session.id));
+    if (unused.length) await sessionRepo.delete({ id: In(unused.map((session) => session.id)) });
+  }
+
+  /** Tables keep their numbers and ids; extra ones are added or (when no meeting sits there) removed; the first N have interpreters. */
+  private async reshapeTables(manager: EntityManager, forumId: string, tables: ForumTable[], count: number, interpreters: number) {
+    const repo = manager.getRepository(ForumTable);
+    const removed = tables.filter((table) => table.number > count);
+    if (removed.length) {
+      const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM meeting WHERE table_id = ANY($1::uuid[])', [removed.map((table) => table.id)]);
+      if (n > 0) throw new ConflictError(`${n} meeting(s) of a draft schedule sit at tables this change removes; generate the schedule again after the change`);
+      await repo.delete({ id: In(removed.map((table) => table.id)) });
+    }
+    const width = Math.max(2, String(count).length);
+    for (const table of tables.filter((t) => t.number <= count)) {
+      const label = `T${String(table.number).padStart(width, '0')}`;
+      const interpreter = table.number <= interpreters;
+      if (table.label !== label || table.interpreter !== interpreter) await repo.update({ id: table.id }, { label, interpreter });
+    }
+    const added = Array.from({ length: Math.max(0, count - tables.length) }, (_, i) => tables.length + i + 1);
+    if (added.length) {
+      await repo.insert(added.map((number) => ({ forumId, number, label: `T${String(number).padStart(width, '0')}`, interpreter: number <= interpreters })));
+    }
   }
 
   async setStatus(principal: Principal, id: string, status: ForumStatus): Promise<Forum> {
@@ -186,6 +273,10 @@ export class ForumsService {
       })),
     );
   }
+}
+
+function timesKey(sessions: { startsAt: Date; endsAt: Date }[]): string {
+  return sessions.map((session) => `${session.startsAt.getTime()}-${session.endsAt.getTime()}`).join(',');
 }
 
 /** Every IANA zone name (current and linked) by its lower-case spelling. */

@@ -64,11 +64,12 @@ export class CreateForumInput {
   @Max(240)
   slotMinutes: number;
 
-  @Field(() => Int, { defaultValue: 0 })
+  @Field(() => Int, { nullable: true, description: 'Changeover between slots (default 0)' })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(120)
-  breakMinutes: number;
+  breakMinutes?: number;
 
   @Field(() => Int)
   @IsInt()
@@ -90,11 +91,12 @@ export class CreateForumInput {
   @Max(1000)
   tableCount: number;
 
-  @Field(() => Int, { defaultValue: 0, description: 'How many of the tables (the first ones) have an interpreter' })
+  @Field(() => Int, { nullable: true, description: 'How many of the tables (the first ones) have an interpreter (default 0)' })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(1000)
-  interpreterTableCount: number;
+  interpreterTableCount?: number;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'After this, no new meeting requests' })
   @IsOptional()
@@ -107,5 +109,6 @@ export class CreateForumInput {
   sideMustMatchCountry?: boolean;
 }
 
+/** Only the fields given change; nothing has a default here (a default would overwrite the forum's setting). */
 @InputType()
 export class UpdateForumInput extends PartialType(CreateForumInput) {}
