@@ -1,5 +1,6 @@
 import { createForumFixture, databaseFingerprint, ForumFixture } from './support/forum-fixture';
-import { gql } from './support/graphql';
+import { AuthService } from '../src/auth/auth.service';
+import { codeOf, createOrganizer, gql, ok } from './support/graphql';
 import { startTestApi, TestApi } from './support/test-api';
 
 /**
@@ -148,12 +149,49 @@ describe('login throttling', () => {
 
   afterAll(() => api.close());
 
-  it('answers TOO_MANY_REQUESTS after 10 attempts in a minute', async () => {
-    const attempt = () =>
-      gql(api.app, 'mutation ($in: LoginInput!) { login(input: $in) { accessToken } }', { in: { email: 'x@example.com', password: 'wrong password' } });
+  const LOGIN = 'mutation ($in: LoginInput!) { login(input: $in) { accessToken } }';
+  const login = (email: string, password: string) => gql(api.app, LOGIN, { in: { email, password } });
+
+  it('answers TOO_MANY_REQUESTS to an account after 10 wrong passwords, and lets others at the same address sign in', async () => {
+    await createOrganizer(api.app, 'victim@example.com', 'the right password');
+    await createOrganizer(api.app, 'neighbour@example.com', 'neighbour password');
     const codes: string[] = [];
-    for (let i = 0; i < 11; i++) codes.push((await attempt()).errors?.[0]?.extensions?.code ?? 'none');
+    for (let i = 0; i < 11; i++) codes.push((await login('victim@example.com', 'wrong password')).errors?.[0]?.extensions?.code ?? 'none');
     expect(codes.slice(0, 10).every((code) => code === 'UNAUTHENTICATED')).toBe(true);
     expect(codes[10]).toBe('TOO_MANY_REQUESTS');
+    // Even the right password waits now; the account next door does not.
+    expect(codeOf(await login('victim@example.com', 'the right password'))).toBe('TOO_MANY_REQUESTS');
+    expect(ok(await login('neighbour@example.com', 'neighbour password'))).toBeTruthy();
+  });
+
+  it('lets a hundred delegates behind one address sign in within a minute', async () => {
+    await createOrganizer(api.app, 'crowd@example.com', 'crowd password');
+    for (let i = 0; i < 100; i++) ok(await login('crowd@example.com', 'crowd password'));
+  });
+
+  it("limits createDelegateAccount to 30 a minute per account (it tells whether an email exists)", async () => {
+    const { accessToken } = await api.app.get(AuthService).signUp({ email: 'desk@example.com', password: 'desk password', name: 'Desk', company: { name: 'Desk Co', country: 'VN' } });
+    const create = (i: number) =>
+      gql(api.app, 'mutation ($in: CreateDelegateAccountInput!) { createDelegateAccount(input: $in) { id } }', { in: { email: `d${i}@desk.example`, password: 'delegate password', name: `D${i}` } }, accessToken);
+    for (let i = 0; i < 30; i++) ok(await create(i));
+    expect(codeOf(await create(30))).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('takes as long for an unknown email as for a wrong password (a hash is checked either way)', async () => {
+    await createOrganizer(api.app, 'timed@example.com', 'timed password');
+    const time = async (email: string) => {
+      const started = process.hrtime.bigint();
+      await login(email, 'not it');
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    const median = (values: number[]) => values.sort((x, y) => x - y)[values.length >> 1];
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      known.push(await time('timed@example.com'));
+      unknown.push(await time(`nobody${i}@example.com`));
+    }
+    // Before: ~90 ms against ~13 ms. A bcrypt check on both sides keeps them within a factor of two.
+    expect(median(unknown)).toBeGreaterThan(median(known) / 2);
   });
 });

@@ -9,6 +9,7 @@ import { AuthGuard } from './auth.guard';
 import { SessionUsers } from './session-users';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { FailedLogins } from './failed-logins';
 
 @Module({
   imports: [
@@ -16,7 +17,7 @@ import { AuthService } from './auth.service';
     ThrottlerModule.forRoot([{ ttl: 60_000, limit: 10 }]),
     CompaniesModule,
   ],
-  providers: [AuthService, AuthResolver, AccessTokens, SessionUsers, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, AuthResolver, AccessTokens, SessionUsers, FailedLogins, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, AccessTokens, SessionUsers],
 })
 export class AuthModule {}

@@ -23,7 +23,8 @@ export class AuthResolver {
 
   @Public()
   @UseGuards(GqlThrottlerGuard)
-  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  // Per address, high enough for an on-site registration desk.
+  @Throttle({ default: { limit: 60, ttl: 60_000 } })
   @Mutation(() => AuthPayload, { description: "Creates a company representative's account with the company's profile." })
   async signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
     const session = await this.auth.signUp(input);
@@ -32,7 +33,8 @@ export class AuthResolver {
 
   @Public()
   @UseGuards(GqlThrottlerGuard)
-  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  // Per address, high enough for a hundred delegates behind one venue Wi-Fi; wrong passwords are limited per account (FailedLogins).
+  @Throttle({ default: { limit: 300, ttl: 60_000 } })
   @Mutation(() => AuthPayload)
   async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
     const session = await this.auth.login(input.email, input.password);
@@ -67,6 +69,8 @@ export class AuthResolver {
   }
 
   @Roles('COMPANY')
+  @UseGuards(GqlThrottlerGuard)
+  @Throttle({ default: { limit: 30, ttl: 60_000 } })
   @Mutation(() => UserModel, { description: "A read-only account for one of the caller's company's delegates." })
   async createDelegateAccount(
     @CurrentPrincipal() principal: Principal,

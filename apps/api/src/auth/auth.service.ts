@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { Company, User } from '@forum/db';
-import { BadInputError, ConflictError, ForbiddenError, UnauthenticatedError } from '../common/domain-errors';
+import { BadInputError, ConflictError, ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../common/domain-errors';
+import { FAILED_LOGIN_WINDOW_MS, FailedLogins } from './failed-logins';
 import { AccessTokens } from './access-tokens';
 import { SessionUsers } from './session-users';
 import type { Principal } from '../common/principal';
 import { companyFields } from '../companies/company-fields';
 import { CompanyProfileInput } from '../companies/dto/company-profile.input';
 import { hashPassword, normalizeEmail, verifyPassword, type Language } from '@forum/common';
+
+/** Checked against when the email is unknown, so both answers take as long. */
+const DUMMY_HASH = hashPassword('not a password anybody has');
 
 export interface Session {
   accessToken: string;
@@ -22,6 +26,7 @@ export class AuthService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly tokens: AccessTokens,
     private readonly sessionUsers: SessionUsers,
+    private readonly failedLogins: FailedLogins,
   ) {}
 
   /** A company representative's account together with the company's profile, in one transaction. */
@@ -38,11 +43,18 @@ export class AuthService {
   }
 
   async login(emailInput: string, password: string): Promise<Session> {
-    const user = await this.users.findOne({ where: { email: normalizeEmail(emailInput) }, relations: { company: true } });
-    // The same answer whether the email is unknown or the password wrong.
-    if (!user || !(await verifyPassword(password, user.passwordHash))) {
+    const email = normalizeEmail(emailInput);
+    if (await this.failedLogins.isLocked(email)) {
+      throw new TooManyRequestsError(`Too many wrong passwords for this account; wait ${FAILED_LOGIN_WINDOW_MS / 60_000} minutes and try again`);
+    }
+    const user = await this.users.findOne({ where: { email }, relations: { company: true } });
+    // The same answer, and the same time (a hash is checked either way), whether the email is unknown or the password wrong.
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
+    if (!user || !matches) {
+      await this.failedLogins.failed(email);
       throw new UnauthenticatedError('Email or password is incorrect');
     }
+    await this.failedLogins.succeeded(email);
     return this.sessionFor(user);
   }
 

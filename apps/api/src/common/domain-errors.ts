@@ -42,3 +42,8 @@ export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
   override readonly name = 'ConflictError';
 }
+
+export class TooManyRequestsError extends DomainError {
+  readonly code = 'TOO_MANY_REQUESTS';
+  override readonly name = 'TooManyRequestsError';
+}
