@@ -25,6 +25,23 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
+    // Apps and libraries never lean on the benchmark harness.
+    files: ['apps/**', 'libs/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bench/*', '**/bench'], message: 'bench/ is the benchmark harness; shared test data lives in libs/db/src/testing.' }] }],
+    },
+  },
+  {
+    // The matcher is plain TypeScript that can be lifted into another project: no framework, no database.
+    files: ['libs/matcher/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'ioredis', 'bullmq', '@forum/db', '@forum/scheduling', '@forum/common'], message: 'libs/matcher takes plain data and returns plain data: no Nest, TypeORM or I/O.' }] },
+      ],
+    },
+  },
+  {
     // TypeORM's migration:generate output, kept as generated.
     files: ['migrations/**'],
     rules: { '@typescript-eslint/no-unsafe-function-type': 'off' },

@@ -24,7 +24,7 @@ import { hashPassword } from '@forum/common';
 import { dataSourceOptions } from '@forum/db';
 import { createTestDatabase } from '@forum/db/testing';
 import { replaceSection } from './report';
-import { seedLargeForum } from './seed-forum';
+import { seedLargeForum } from '@forum/db/testing';
 
 const ROOT = join(__dirname, '../..');
 const CONNECTIONS = 100;
@@ -129,7 +129,7 @@ async function main() {
     const body = [
       `Command: \`npm run bench:api\` · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version} · the API in its own process (NODE_ENV=production), autocannon and PostgreSQL on the same machine.`,
       '',
-      `${CONNECTIONS} connections, ${SECONDS} s a row, one API process, one run. A published 500-company forum (bench/seed-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Nothing is cached between requests but verified tokens and users (invalidated across processes): every agenda is read from PostgreSQL in one statement.`,
+      `${CONNECTIONS} connections, ${SECONDS} s a row, one API process, one run. A published 500-company forum (libs/db/src/testing/seed-large-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Nothing is cached between requests but verified tokens and users (invalidated across processes): every agenda is read from PostgreSQL in one statement.`,
       '',
       '| request | requests/s | of baseline | p50 ms | p99 ms | errors | API CPU ms/request |',
       '|---|---|---|---|---|---|---|',

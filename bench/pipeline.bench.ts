@@ -17,7 +17,7 @@ import { createTestDatabase } from '@forum/db/testing';
 import { AuthService } from '../apps/api/src/auth/auth.service';
 import { startApi } from '../apps/api/src/bootstrap';
 import { replaceSection } from './report';
-import { seedLargeForum } from './seed-forum';
+import { seedLargeForum } from '@forum/db/testing';
 
 const ROOT = join(__dirname, '../..');
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
@@ -102,7 +102,7 @@ async function main() {
   const body = [
     `Command: \`npm run bench:pipeline${sizesArg === '500,2000' ? '' : ` -- --sizes ${sizesArg}`}\` · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version} · PostgreSQL and Redis on localhost.`,
     '',
-    'Seconds from `generateSchedule` to the run reading SUCCEEDED (polled every 50 ms), and the run\'s own phase times. Seeded forums (bench/seed-forum.ts): 40 % Korean, 60 % Vietnamese, about six requests per company, 20-minute slots over 09:00–12:00 and 13:00–17:00 (21 slots), tables for a fifth of the companies. "worker": the API queues the run in Redis and the worker app (a separate process) does it; "single-process": `npm start`\'s mode, the API does it on a worker thread.',
+    'Seconds from `generateSchedule` to the run reading SUCCEEDED (polled every 50 ms), and the run\'s own phase times. Seeded forums (libs/db/src/testing/seed-large-forum.ts): 40 % Korean, 60 % Vietnamese, about six requests per company, 20-minute slots over 09:00–12:00 and 13:00–17:00 (21 slots), tables for a fifth of the companies. "worker": the API queues the run in Redis and the worker app (a separate process) does it; "single-process": `npm start`\'s mode, the API does it on a worker thread.',
     '',
     '| companies | mode | total s | load s | build s | solve s | store s | meetings | requests fulfilled | gap to bound |',
     '|---|---|---|---|---|---|---|---|---|---|',

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { ScheduleRun } from '@forum/db';
 import { createOrganizer, gql, ok } from './support/graphql';
 import { RunningProcess, startProcess, WORKER_MAIN } from './support/processes';
-import { seedLargeForum } from '../../../bench/seed-forum';
+import { seedLargeForum } from '@forum/db/testing';
 import { startTestApi, TEST_REDIS_URL, TestApi, uniqueQueuePrefix } from './support/test-api';
 
 const RUN = 'query ($id: ID!) { scheduleRun(id: $id) { status phase progress stats { meetings } error } }';

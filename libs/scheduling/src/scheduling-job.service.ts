@@ -102,15 +102,19 @@ export class SchedulingJobService {
         built.instance,
         { seed: run.options.seed, timeLimitMs: run.options.timeLimitMs },
         ({ phase, percent }) => {
-          void progress.write(phase, 10 + Math.round(percent * 0.8));
+          // Progress and the cancel check are best effort: a database hiccup here must not end the run (or the process).
+          progress.write(phase, 10 + Math.round(percent * 0.8)).catch((error: unknown) => this.logger.warn({ runId: run.id, err: error }, 'progress not written'));
           if (Date.now() - lastPoll > CANCEL_POLL_MS) {
             lastPoll = Date.now();
-            void runs.findOneBy({ id: run.id }).then((current) => {
-              if (current?.cancelRequested && !cancelled) {
-                cancelled = true;
-                solving.cancel();
-              }
-            });
+            runs
+              .findOneBy({ id: run.id })
+              .then((current) => {
+                if (current?.cancelRequested && !cancelled) {
+                  cancelled = true;
+                  solving.cancel();
+                }
+              })
+              .catch((error: unknown) => this.logger.warn({ runId: run.id, err: error }, 'cancel check failed'));
           }
         },
       );
