@@ -108,6 +108,15 @@ describe('malformed input', () => {
     ['participants after a forged cursor', () => f.vn1, PARTICIPANTS, () => ({ id: f.forumId, after: 'eyJub3QiOiJhIGN1cnNvciJ9' }), 'BAD_USER_INPUT'],
     ['participants filtered by an injection-looking side', () => f.vn1, PARTICIPANTS, () => ({ id: f.forumId, filter: { side: "KR' OR 1=1 --" } }), 'BAD_USER_INPUT'],
     ['recommendedPartners with first: 100', () => f.vn1, 'query ($id: ID!) { recommendedPartners(forumId: $id, first: 100) { score } }', () => ({ id: f.forumId }), 'BAD_USER_INPUT'],
+    ['signUp with 150 emoji (300 characters to PostgreSQL) in the company name', none, SIGN_UP, () => signUp({}, { name: '\u2764\uFE0F'.repeat(150) }), 'BAD_USER_INPUT'],
+    ['signUp with a NUL byte in the name', none, SIGN_UP, () => signUp({ name: 'Nguy\u0000en' }), 'BAD_USER_INPUT'],
+    ['signUp with a NUL byte in a sector', none, SIGN_UP, () => signUp({}, { sectors: ['AI\u0000'] }), 'BAD_USER_INPUT'],
+    ['signUp with a zero-width-only company name', none, SIGN_UP, () => signUp({}, { name: '\u200B\u200C\u200D' }), 'BAD_USER_INPUT'],
+    ['signUp with a bidi-override-only company name', none, SIGN_UP, () => signUp({}, { name: '\u202E\u2066' }), 'BAD_USER_INPUT'],
+    ['signUp with a line break in the company name', none, SIGN_UP, () => signUp({}, { name: 'New\nCo' }), 'BAD_USER_INPUT'],
+    ['signUp with an escape character in the description', none, SIGN_UP, () => signUp({}, { description: 'We \u001b[31mbuild' }), 'BAD_USER_INPUT'],
+    ['createForum with a NUL byte in the venue', () => f.organizer, CREATE_FORUM, () => ({ in: { ...forumInput(), venue: 'Hall\u0000A' } }), 'BAD_USER_INPUT'],
+    ['requestMeeting with a NUL byte in the message', () => f.vn1, REQUEST, () => request({ message: 'Hello\u0000' }), 'BAD_USER_INPUT'],
     ['a document that does not parse', () => f.vn1, '{ me { id ', () => ({}), 'BAD_USER_INPUT'],
     ['too many aliases', () => f.vn1, `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: me { id }`).join(' ')} }`, () => ({}), 'BAD_USER_INPUT'],
   ];
@@ -124,6 +133,30 @@ describe('malformed input', () => {
     expect(response.errors?.[0]?.message).toBeTruthy();
     expect(JSON.stringify(response)).not.toMatch(/INTERNAL_SERVER_ERROR|stacktrace|\.ts:\d+|\.js:\d+/);
     expect(await databaseFingerprint(api.app)).toEqual(before);
+  });
+
+  it('answers HTTP 400 to a document that does not parse or breaks a limit, and keeps multi-line descriptions', async () => {
+    expect((await gql(api.app, '{ me { id ', {}, f.vn1)).status).toBe(400);
+    expect((await gql(api.app, `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: me { id }`).join(' ')} }`, {}, f.vn1)).status).toBe(400);
+    const described = await gql<{ signUp: { accessToken: string } }>(api.app, SIGN_UP, signUp({ email: 'lines@example.com' }, { name: 'Công ty Đà Nẵng ❤️', description: 'Line one\nLine two' }));
+    expect(ok(described).signUp.accessToken).toBeTruthy();
+  });
+
+  it('lets exactly one of five concurrent registrations and delegate accounts through; the others hear CONFLICT', async () => {
+    const { accessToken } = await api.app.get(AuthService).signUp({ email: 'racer@example.com', password: 'racer password', name: 'Racer', company: { name: 'Racer Co', country: 'VN' } });
+    // A forum of its own, so the other cases' counts stay as they are.
+    const forumId = ok(await gql<{ createForum: { id: string } }>(api.app, CREATE_FORUM, { in: { ...forumInput(), name: 'Race forum' } }, f.organizer)).createForum.id;
+    ok(await gql(api.app, 'mutation ($id: ID!) { setForumStatus(id: $id, status: OPEN) { id } }', { id: forumId }, f.organizer));
+    const registrations = await Promise.all(
+      Array.from({ length: 5 }, () => gql(api.app, REGISTER, { id: forumId, in: { side: 'VN', delegates: [{ name: 'R', email: 'r@racer.example' }] } }, accessToken)),
+    );
+    expect(registrations.map((response) => response.errors?.[0]?.extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    const delegates = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        gql(api.app, 'mutation ($in: CreateDelegateAccountInput!) { createDelegateAccount(input: $in) { id } }', { in: { email: 'same@racer.example', password: 'delegate password', name: 'Same' } }, accessToken),
+      ),
+    );
+    expect(delegates.map((response) => response.errors?.[0]?.extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
   });
 
   it('searches with injection-looking text safely (no error, nothing matched, tables intact)', async () => {

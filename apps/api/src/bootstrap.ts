@@ -7,6 +7,7 @@ import { DemoSeedResult, EMBEDDED_POOL_SIZE, EmbeddedPostgres, runMigrations, se
 import { ApiRuntime } from './api-runtime';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
+import { invalidDocumentStatus } from './common/graphql-hardening';
 import { DomainErrorFilter } from './common/domain-error.filter';
 
 export interface StartOptions {
@@ -67,6 +68,7 @@ export async function createApiApp(runtime: ApiRuntime): Promise<INestApplicatio
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainErrorFilter());
+  app.use('/graphql', invalidDocumentStatus);
   if (runtime.schedulingMode === 'queue') mountQueueDashboard(app);
   return app;
 }

@@ -4,3 +4,4 @@ export * from './entities';
 export * from './migrate';
 export * from './slot-generation';
 export * from './demo/seed-demo';
+export * from './database-errors';

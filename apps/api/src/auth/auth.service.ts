@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { Company, User } from '@forum/db';
+import { Company, isUniqueViolation, User } from '@forum/db';
 import { BadInputError, ConflictError, ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../common/domain-errors';
 import { FAILED_LOGIN_WINDOW_MS, FailedLogins } from './failed-logins';
 import { AccessTokens } from './access-tokens';
@@ -34,11 +34,11 @@ export class AuthService {
     const email = normalizeEmail(input.email);
     await this.assertEmailFree(email);
     const passwordHash = await hashPassword(input.password);
-    const user = await this.dataSource.transaction(async (manager) => {
+    const user = await this.emailTaken(email, this.dataSource.transaction(async (manager) => {
       const company = await manager.getRepository(Company).save(manager.getRepository(Company).create(companyFields(input.company)));
       const user = await manager.getRepository(User).save({ email, passwordHash, name: input.name.trim(), role: 'COMPANY', companyId: company.id });
       return Object.assign(user, { company });
-    });
+    }));
     return this.sessionFor(user);
   }
 
@@ -94,7 +94,7 @@ export class AuthService {
   async createOrganizer(emailInput: string, password: string, name: string): Promise<User> {
     const email = normalizeEmail(emailInput);
     await this.assertEmailFree(email);
-    return this.users.save({ email, passwordHash: await hashPassword(password), name, role: 'ORGANIZER', companyId: null });
+    return this.emailTaken(email, this.users.save({ email, passwordHash: await hashPassword(password), name, role: 'ORGANIZER', companyId: null }));
   }
 
   /** A read-only account for a person attending for the caller's company. */
@@ -104,13 +104,23 @@ export class AuthService {
     }
     const email = normalizeEmail(input.email);
     await this.assertEmailFree(email);
-    return this.users.save({
+    return this.emailTaken(email, this.users.save({
       email,
       passwordHash: await hashPassword(input.password),
       name: input.name.trim(),
       role: 'DELEGATE',
       companyId: principal.companyId,
-    });
+    }));
+  }
+
+  /** Two sign-ups with one email racing past assertEmailFree: the unique constraint decides, the loser hears CONFLICT. */
+  private async emailTaken<T>(email: string, write: Promise<T>): Promise<T> {
+    try {
+      return await write;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`An account with the email ${email} already exists; sign in instead`);
+      throw error;
+    }
   }
 
   private async assertEmailFree(email: string) {

@@ -1,6 +1,7 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { SQLSTATE, sqlState } from '@forum/db';
 import { DomainError } from './domain-errors';
 
 const logger = new Logger('GraphQL');
@@ -46,6 +47,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     const message = Array.isArray(details) ? details.join('; ') : typeof details === 'string' ? details : original.message;
     return { ...base, message, extensions: { code: CODES_BY_STATUS[status] ?? 'INTERNAL_SERVER_ERROR' } };
   }
+  const database = databaseErrorCode(original);
+  if (database) return { ...base, message: database.message, extensions: { code: database.code } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
     // A document that does not parse or validate is the client's mistake; the contract names it BAD_USER_INPUT.
@@ -53,4 +56,24 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   logger.error({ err: original ?? error, path: formatted.path }, 'unexpected error in a GraphQL operation');
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * The database refusing a write that validation let through (a race on a
+ * unique constraint, a text longer than its column): the client's CONFLICT
+ * or BAD_USER_INPUT, never a 500. Services map the cases they expect more
+ * precisely; this is the net under them.
+ */
+export function databaseErrorCode(error: unknown): { code: 'CONFLICT' | 'BAD_USER_INPUT'; message: string } | null {
+  switch (sqlState(error)) {
+    case SQLSTATE.uniqueViolation:
+      return { code: 'CONFLICT', message: 'This already exists (someone else may have just done the same); reload and try again' };
+    case SQLSTATE.stringTooLong:
+      return { code: 'BAD_USER_INPUT', message: 'A text is longer than its field allows' };
+    case SQLSTATE.characterNotInRepertoire:
+    case SQLSTATE.untranslatableCharacter:
+      return { code: 'BAD_USER_INPUT', message: 'A text contains a character that cannot be stored (such as NUL)' };
+    default:
+      return null;
+  }
 }

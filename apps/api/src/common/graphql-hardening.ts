@@ -1,3 +1,4 @@
+import type { NextFunction, Request, Response } from 'express';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { AppConfig } from '@forum/common';
 
@@ -18,6 +19,29 @@ export function graphqlHardening(config: AppConfig) {
   });
   const { plugins, validationRules } = armor.protect();
   return { plugins, validationRules };
+}
+
+/**
+ * A document that does not parse (or that graphql-armor refuses while
+ * parsing) is the client's mistake: HTTP 400, like one that does not
+ * validate. Apollo answers those from inside a plugin hook with 500, before
+ * any plugin could change the status, so this middleware on /graphql sets it
+ * on the way out when every error says the document did not parse or validate.
+ */
+export function invalidDocumentStatus(_req: Request, res: Response, next: NextFunction): void {
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => {
+    if (res.statusCode === 500 && typeof body === 'string' && /GRAPHQL_(PARSE|VALIDATION)_FAILED/.test(body)) {
+      try {
+        const { errors, data } = JSON.parse(body) as { errors?: { extensions?: { reason?: string } }[]; data?: unknown };
+        if (data === undefined && errors?.length && errors.every((error) => error.extensions?.reason === 'GRAPHQL_PARSE_FAILED' || error.extensions?.reason === 'GRAPHQL_VALIDATION_FAILED')) res.status(400);
+      } catch {
+        // not JSON: leave it as it is
+      }
+    }
+    return send(body);
+  };
+  next();
 }
 
 /** The Authorization a graphql-ws client sends in its connection parameters (either spelling). */

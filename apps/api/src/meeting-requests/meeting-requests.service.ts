@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
-import { MeetingRequest, Registration } from '@forum/db';
+import { DataSource, In, Repository } from 'typeorm';
+import { isUniqueViolation, MeetingRequest, Registration } from '@forum/db';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
 import type { Principal } from '../common/principal';
@@ -59,7 +59,7 @@ export class MeetingRequestsService {
         });
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'meeting_request_open_pair_unique') {
+      if (isUniqueViolation(error, 'meeting_request_open_pair_unique')) {
         throw new ConflictError('You already have an open request to this company at this forum');
       }
       throw error;

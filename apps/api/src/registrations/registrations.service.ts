@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
-import { Company, Delegate, Forum, Registration, Slot } from '@forum/db';
+import { Company, Delegate, Forum, isUniqueViolation, Registration, Slot } from '@forum/db';
 import { normalizeEmail } from '@forum/common';
 import { BadInputError, ConflictError, ForbiddenError } from '../common/domain-errors';
 import { isId } from '../common/ids';
@@ -40,7 +40,7 @@ export class RegistrationsService {
     const emails = input.delegates.map((delegate) => normalizeEmail(delegate.email));
     if (new Set(emails).size !== emails.length) throw new BadInputError('delegates: each delegate needs a different email');
 
-    return this.dataSource.transaction(async (manager) => {
+    const registered = this.dataSource.transaction(async (manager) => {
       if (await manager.getRepository(Registration).existsBy({ forumId, companyId: company.id })) {
         throw new ConflictError(`${company.name} is already registered for this forum`);
       }
@@ -61,6 +61,11 @@ export class RegistrationsService {
         })),
       );
       return registration;
+    });
+    // Two registrations racing past the check above: the unique constraint decides, the loser hears CONFLICT.
+    return registered.catch((error: unknown) => {
+      if (isUniqueViolation(error, 'registration_forum_company_unique')) throw new ConflictError(`${company.name} is already registered for this forum`);
+      throw error;
     });
   }
 

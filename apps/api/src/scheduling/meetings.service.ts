@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { needsInterpreter } from '@forum/matcher';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
-import { Company, Delegate, ForumTable, Meeting, Registration, Schedule, Slot } from '@forum/db';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Company, Delegate, ForumTable, isUniqueViolation, Meeting, Registration, Schedule, Slot } from '@forum/db';
 import { BadInputError, ConflictError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
 import type { Principal } from '../common/principal';
@@ -54,7 +54,7 @@ export class MeetingsService {
         return manager.getRepository(Meeting).findOneByOrFail({ id: meeting.id });
       });
     } catch (error) {
-      if (error instanceof QueryFailedError) throw new ConflictError('That slot or table was taken meanwhile; try again');
+      if (isUniqueViolation(error)) throw new ConflictError('That slot or table was taken meanwhile; try again');
       throw error;
     }
   }

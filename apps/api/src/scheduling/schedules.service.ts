@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError, Repository } from 'typeorm';
-import { Forum, Meeting, Schedule, ScheduleRun } from '@forum/db';
+import { DataSource, Repository } from 'typeorm';
+import { Forum, isUniqueViolation, Meeting, Schedule, ScheduleRun } from '@forum/db';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
 import type { Principal } from '../common/principal';
@@ -32,7 +32,7 @@ export class SchedulesService {
     try {
       run = await this.runs.save({ forumId, status: 'QUEUED', phase: 'queued', progress: 0, options: { ...options } });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'schedule_run_one_active_per_forum') {
+      if (isUniqueViolation(error, 'schedule_run_one_active_per_forum')) {
         throw new ConflictError('A schedule run for this forum is already queued or running; wait for it or cancel it');
       }
       throw error;

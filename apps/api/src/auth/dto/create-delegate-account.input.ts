@@ -1,3 +1,4 @@
+import { Text } from '../../common/text.validator';
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 
@@ -15,6 +16,6 @@ export class CreateDelegateAccountInput {
 
   @Field()
   @IsString()
-  @Length(1, 200)
+  @Text(1, 200)
   name: string;
 }

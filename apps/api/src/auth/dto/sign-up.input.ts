@@ -1,3 +1,4 @@
+import { Text } from '../../common/text.validator';
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
@@ -17,7 +18,7 @@ export class SignUpInput {
 
   @Field({ description: "The representative's name" })
   @IsString()
-  @Length(1, 200)
+  @Text(1, 200)
   name: string;
 
   @Field(() => CompanyProfileInput)

@@ -1,7 +1,8 @@
+import { Text } from '../../common/text.validator';
 import { applyDecorators } from '@nestjs/common';
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUrl, Matches } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimAll = ({ value }: { value: unknown }) =>
@@ -15,7 +16,7 @@ function TextList(maxLength: number) {
     IsArray(),
     ArrayMaxSize(50),
     IsString({ each: true }),
-    Length(1, maxLength, { each: true }),
+    Text(1, maxLength, { each: true }),
   );
 }
 
@@ -25,7 +26,7 @@ export class CompanyProfileInput {
   @Field()
   @Transform(trim)
   @IsString()
-  @Length(1, 200)
+  @Text(1, 200)
   name: string;
 
   @Field({ description: 'ISO 3166-1 alpha-2, e.g. VN' })
@@ -36,7 +37,7 @@ export class CompanyProfileInput {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @Length(1, 100)
+  @Text(1, 100)
   city?: string;
 
   @Field(() => [String], { nullable: true, description: 'e.g. SOFTWARE, AI, SEMICONDUCTORS' })
@@ -60,13 +61,13 @@ export class CompanyProfileInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @MaxLength(300)
+  @Text(0, 300)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
   website?: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @Text(0, 5000, { multiline: true })
   description?: string;
 }

@@ -1,22 +1,8 @@
+import { Text } from '../../common/text.validator';
 import { Field, InputType, Int, PartialType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../common/date-time.scalar';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsDate,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDate, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -36,19 +22,19 @@ export class CreateForumInput {
   @Field()
   @Transform(trim)
   @IsString()
-  @Length(1, 200)
+  @Text(1, 200)
   name: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @Length(1, 200)
+  @Text(1, 200)
   venue?: string;
 
   @Field({ description: 'IANA time zone the forum is shown in, e.g. Asia/Ho_Chi_Minh' })
   @IsString()
-  @Length(1, 64)
+  @Text(1, 64)
   timeZone: string;
 
   @Field(() => [String], { description: 'ISO 3166-1 alpha-2 codes of the delegations that meet, e.g. ["KR", "VN"]; empty: anyone meets anyone' })

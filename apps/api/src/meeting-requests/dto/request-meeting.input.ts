@@ -1,5 +1,6 @@
+import { Text } from '../../common/text.validator';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 @InputType('RequestMeetingInput')
 export class RequestMeetingInput {
@@ -20,6 +21,6 @@ export class RequestMeetingInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @Text(0, 1000, { multiline: true })
   message?: string;
 }

@@ -1,6 +1,7 @@
+import { Text } from '../../common/text.validator';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 @InputType()
 export class ParticipantFilter {
@@ -17,19 +18,19 @@ export class ParticipantFilter {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(60)
+  @Text(0, 60)
   sector?: string;
 
   @Field({ nullable: true, description: 'Matches inside what companies offer or seek' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @Text(0, 200)
   keyword?: string;
 
   @Field({ nullable: true, description: 'Matches inside names and descriptions' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @Text(0, 200)
   text?: string;
 }
 
@@ -54,6 +55,6 @@ export class ParticipantsArgs {
   @Field({ nullable: true, description: 'endCursor of the previous page' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @Text(0, 500)
   after?: string;
 }

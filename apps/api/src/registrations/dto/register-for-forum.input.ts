@@ -1,21 +1,7 @@
+import { Text } from '../../common/text.validator';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsEmail,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -24,7 +10,7 @@ export class DelegateInput {
   @Field()
   @Transform(trim)
   @IsString()
-  @Length(1, 200)
+  @Text(1, 200)
   name: string;
 
   @Field()
@@ -35,7 +21,7 @@ export class DelegateInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @Length(1, 200)
+  @Text(1, 200)
   title?: string;
 
   @Field(() => [String], { nullable: true })
