@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { AuthService } from '../src/auth/auth.service';
+import { createForumFixture } from './support/forum-fixture';
+import { gql, ok } from './support/graphql';
 import { startTestApi, TEST_REDIS_URL, TestApi } from './support/test-api';
 
 describe('API on a real PostgreSQL and Redis', () => {
@@ -68,6 +70,15 @@ describe('health when a dependency is down', () => {
     expect(response.body.error).toHaveProperty('redis');
     expect(response.body.error.redis.status).toBe('down');
     expect(response.body.info.database.status).toBe('up');
+  });
+
+  it('answers generateSchedule within seconds while Redis is down, the run QUEUED (PostgreSQL is the record)', async () => {
+    const f = await createForumFixture(api.app);
+    ok(await gql(api.app, 'mutation ($id: ID!) { setForumStatus(id: $id, status: REQUESTS_CLOSED) { id } }', { id: f.forumId }, f.organizer));
+    const started = Date.now();
+    const run = ok(await gql<{ generateSchedule: { status: string } }>(api.app, 'mutation ($f: ID!) { generateSchedule(forumId: $f) { id status } }', { f: f.forumId }, f.organizer)).generateSchedule;
+    expect(run.status).toBe('QUEUED');
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
 

@@ -8,3 +8,4 @@ export * from './auth/password';
 export * from './time/local-time';
 export * from './i18n/languages';
 export * from './i18n/exports.catalogue';
+export * from './queue/scheduling-workers';

@@ -11,7 +11,8 @@ export const FAILED_LOGIN_WINDOW_MS = 15 * 60_000;
  * Failed sign-ins counted per account (email), not per address: a forum's
  * shared Wi-Fi never locks out everybody behind it, while guessing one
  * account's password stays slow. Counted in Redis when it is configured (every
- * API process sees the same count), else in this process.
+ * API process sees the same count) and in this process, which is what counts
+ * while Redis does not answer.
  */
 @Injectable()
 export class FailedLogins implements OnModuleDestroy {
@@ -22,7 +23,7 @@ export class FailedLogins implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.prefix = `${config.queuePrefix}:failed-logins:`;
-    this.redis = config.redisUrl ? new Redis({ ...redisConnectionOptions(config.redisUrl), maxRetriesPerRequest: 1 }) : null;
+    this.redis = config.redisUrl ? new Redis({ ...redisConnectionOptions(config.redisUrl), maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
     this.redis?.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
   }
 
@@ -31,27 +32,36 @@ export class FailedLogins implements OnModuleDestroy {
   }
 
   async failed(email: string): Promise<void> {
-    if (this.redis) {
-      const key = this.prefix + email;
-      await this.redis.multi().incr(key).pexpire(key, FAILED_LOGIN_WINDOW_MS, 'NX').exec();
-      return;
-    }
     const entry = this.local.get(email);
     if (entry) entry.n += 1;
     else this.local.set(email, { n: 1 });
+    const key = this.prefix + email;
+    await this.shared(() => this.redis!.multi().incr(key).pexpire(key, FAILED_LOGIN_WINDOW_MS, 'NX').exec());
   }
 
   async succeeded(email: string): Promise<void> {
-    if (this.redis) await this.redis.del(this.prefix + email);
-    else this.local.delete(email);
+    this.local.delete(email);
+    await this.shared(() => this.redis!.del(this.prefix + email));
   }
 
   async onModuleDestroy() {
     await this.redis?.quit().catch(() => this.redis?.disconnect());
   }
 
+  /** The shared count when Redis answers, else this process's own (sign-in keeps working while Redis is away). */
   private async count(email: string): Promise<number> {
-    if (this.redis) return Number((await this.redis.get(this.prefix + email)) ?? 0);
-    return this.local.get(email)?.n ?? 0;
+    const local = this.local.get(email)?.n ?? 0;
+    const shared = await this.shared(() => this.redis!.get(this.prefix + email));
+    return Math.max(local, Number(shared ?? 0));
+  }
+
+  private async shared<T>(operation: () => Promise<T>): Promise<T | null> {
+    if (!this.redis) return null;
+    try {
+      return await operation();
+    } catch (error) {
+      this.logger.warn(`Redis did not answer (${error instanceof Error ? error.message : String(error)}); counting sign-in failures in this process`);
+      return null;
+    }
   }
 }

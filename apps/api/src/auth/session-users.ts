@@ -66,8 +66,13 @@ export class SessionUsers implements OnModuleDestroy {
   async changed(id: string): Promise<void> {
     this.cache.delete(id);
     if (this.publisher) {
-      await this.ready;
-      await this.publisher.publish(this.channel, id);
+      try {
+        await this.ready;
+        await this.publisher.publish(this.channel, id);
+      } catch (error) {
+        // Other processes then forget it when their entry expires (at most the TTL, a minute).
+        this.logger.warn(`Could not tell other API processes that user ${id} changed: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
   }
 

@@ -1,8 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { ScheduleRun } from '@forum/db';
-import type { ScheduleRunJobResult } from '@forum/common';
+import { APP_CONFIG, type AppConfig, type ScheduleRunJobResult } from '@forum/common';
 import { SchedulingJobService } from '@forum/scheduling';
 import { SchedulingDispatcher } from './scheduling-dispatcher';
 
@@ -16,19 +16,33 @@ export class InProcessSchedulingDispatcher extends SchedulingDispatcher implemen
   private readonly logger = new Logger(InProcessSchedulingDispatcher.name);
   private readonly jobs = new Map<string, Promise<ScheduleRunJobResult>>();
   private tail: Promise<unknown> = Promise.resolve();
+  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly schedulingJobs: SchedulingJobService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
 
-  /** Runs left QUEUED or RUNNING when this process last stopped are picked up again. */
+  /**
+   * Runs left QUEUED or RUNNING when this process last stopped are picked up
+   * again, at start-up and then every RECONCILE_INTERVAL_MS (a run written
+   * while a dispatch failed is never stranded).
+   */
   async onApplicationBootstrap() {
+    await this.reconcile();
+    this.timer = setInterval(() => {
+      this.reconcile().catch((error: unknown) => this.logger.warn({ err: error }, 'reconciling unfinished runs failed; will retry'));
+    }, this.config.reconcileIntervalMs);
+  }
+
+  private async reconcile() {
     const pending = await this.dataSource.getRepository(ScheduleRun).find({ where: { status: In(['QUEUED', 'RUNNING']) }, order: { createdAt: 'ASC' } });
-    for (const run of pending) await this.dispatch(run.id);
-    if (pending.length) this.logger.log({ runs: pending.length }, 'Resuming unfinished schedule runs', InProcessSchedulingDispatcher.name);
+    const fresh = pending.filter((run) => !this.jobs.has(run.id));
+    for (const run of fresh) await this.dispatch(run.id);
+    if (fresh.length) this.logger.log({ runs: fresh.length }, 'Resuming unfinished schedule runs', InProcessSchedulingDispatcher.name);
   }
 
   async dispatch(runId: string): Promise<void> {
@@ -45,6 +59,7 @@ export class InProcessSchedulingDispatcher extends SchedulingDispatcher implemen
   }
 
   async onApplicationShutdown() {
+    clearInterval(this.timer);
     await this.tail;
   }
 

@@ -25,6 +25,8 @@ export interface AppConfig {
   workerHeartbeatFile?: string;
   /** Worker only: how long a job's lock lasts without renewal; a killed worker's job is taken over after it. */
   workerLockMs: number;
+  /** How often the worker (or the API in single-process mode) re-queues runs that PostgreSQL says are waiting but the queue has lost. */
+  reconcileIntervalMs: number;
   /** `npm start` seeds the demo forum into an empty database unless this is false. */
   seedDemo: boolean;
 }
@@ -73,6 +75,12 @@ const environmentSchema = z.object({
     .transform(Number)
     .refine((ms) => ms >= 1000, { message: 'must be a whole number of milliseconds (1000 or more)' })
     .default(30_000),
+  RECONCILE_INTERVAL_MS: z
+    .string()
+    .regex(/^\d+$/, { message: 'must be a whole number of milliseconds (500 or more)' })
+    .transform(Number)
+    .refine((ms) => ms >= 500, { message: 'must be a whole number of milliseconds (500 or more)' })
+    .default(15_000),
   SEED_DEMO: z
     .enum(['true', 'false'], { message: 'must be true or false' })
     .default('true')
@@ -117,6 +125,7 @@ export function loadConfig(env: Environment): AppConfig {
     logLevel: values.LOG_LEVEL,
     workerHeartbeatFile: values.WORKER_HEARTBEAT_FILE,
     workerLockMs: values.WORKER_LOCK_MS,
+    reconcileIntervalMs: values.RECONCILE_INTERVAL_MS,
     seedDemo: values.SEED_DEMO,
   };
 }

@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum SchedulingModeModel {
   QUEUE = 'queue',
@@ -17,4 +17,10 @@ export class ServerInfoModel {
 
   @Field(() => SchedulingModeModel)
   schedulingMode: SchedulingModeModel;
+
+  @Field(() => Int, { nullable: true, description: 'Scheduling workers alive in the last 30 s (QUEUE mode); null in IN_PROCESS mode' })
+  schedulingWorkers: number | null;
+
+  @Field({ description: 'Whether a schedule run would start now; false: runs wait in the queue until a worker starts' })
+  schedulingAvailable: boolean;
 }
