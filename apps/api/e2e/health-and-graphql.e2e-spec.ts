@@ -1,4 +1,7 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '@forum/common';
+import { User } from '@forum/db';
 import { AuthService } from '../src/auth/auth.service';
 import { createForumFixture } from './support/forum-fixture';
 import { gql, ok } from './support/graphql';
@@ -105,26 +108,34 @@ describe('the queue dashboard (/admin/queues)', () => {
   let api: TestApi;
   let organizer: string;
   let company: string;
+  let admin: string;
 
   beforeAll(async () => {
     api = await startTestApi({ redisUrl: TEST_REDIS_URL });
     const auth = api.app.get(AuthService);
     await auth.createOrganizer('board@example.com', 'organizer-password', 'Board');
     organizer = (await auth.login('board@example.com', 'organizer-password')).accessToken;
+    // As `npm run cli -- create-admin` writes it.
+    await api.app.get(DataSource).getRepository(User).save({ email: 'ops@example.com', passwordHash: await hashPassword('admin-password'), name: 'Ops', role: 'ADMIN', companyId: null });
+    admin = (await auth.login('ops@example.com', 'admin-password')).accessToken;
     company = (await auth.signUp({ email: 'c@example.com', password: 'company-password', name: 'C', company: { name: 'C', country: 'VN' } })).accessToken;
   });
 
   afterAll(() => api.close());
 
-  it('shows the scheduling queue to organisers only', async () => {
+  it("shows the scheduling queue to the operator only: organisers never see or steer other organisers' runs", async () => {
     const server = api.app.getHttpServer();
     await request(server).get('/admin/queues').expect(401);
     await request(server).get('/admin/queues').set('authorization', `Bearer ${company}`).expect(403);
-    await request(server).get('/admin/queues').set('authorization', `Bearer ${organizer}`).expect(200, /<html/i);
-    const queues = await request(server).get('/admin/queues/api/queues').set('authorization', `Bearer ${organizer}`).expect(200);
+    await request(server).get('/admin/queues').set('authorization', `Bearer ${organizer}`).expect(403);
+    await request(server).get('/admin/queues/api/queues').set('authorization', `Bearer ${organizer}`).expect(403);
+    await request(server).put('/admin/queues/api/queues/scheduling/pause').set('authorization', `Bearer ${organizer}`).expect(403);
+    await request(server).get(`/admin/queues?token=${organizer}`).expect(403);
+    await request(server).get('/admin/queues').set('authorization', `Bearer ${admin}`).expect(200, /<html/i);
+    const queues = await request(server).get('/admin/queues/api/queues').set('authorization', `Bearer ${admin}`).expect(200);
     expect(JSON.stringify(queues.body)).toContain('scheduling');
     // A browser signs in once with ?token=, then carries a cookie scoped to the dashboard.
-    const signIn = await request(server).get(`/admin/queues?token=${organizer}`).expect(302);
+    const signIn = await request(server).get(`/admin/queues?token=${admin}`).expect(302);
     const cookie = signIn.headers['set-cookie'][0].split(';')[0];
     expect(signIn.headers['set-cookie'][0]).toMatch(/HttpOnly/i);
     await request(server).get('/admin/queues').set('cookie', cookie).expect(200);

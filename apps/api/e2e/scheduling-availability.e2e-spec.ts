@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ScheduleRun } from '@forum/db';
 import { createForumFixture, ForumFixture } from './support/forum-fixture';
-import { gql, ok } from './support/graphql';
+import { codeOf, gql, ok } from './support/graphql';
 import { RunningProcess, startProcess, WORKER_MAIN } from './support/processes';
 import { startTestApi, TEST_REDIS_URL, TestApi, uniqueQueuePrefix } from './support/test-api';
 
@@ -57,4 +57,16 @@ describe('scheduling workers coming and going', () => {
     }
     expect(status).toBe('SUCCEEDED');
   }, 60_000);
+
+  it("lists a forum's runs, newest first, to its organiser and to nobody else", async () => {
+    const RUNS = 'query ($f: ID!) { scheduleRuns(forumId: $f) { id status createdAt stats { meetings } } }';
+    const second = ok(await gql<{ generateSchedule: { id: string } }>(api.app, 'mutation ($f: ID!) { generateSchedule(forumId: $f) { id } }', { f: f.forumId }, f.organizer)).generateSchedule.id;
+    const runs = ok(await gql<{ scheduleRuns: { id: string; status: string; createdAt: string }[] }>(api.app, RUNS, { f: f.forumId }, f.organizer)).scheduleRuns;
+    expect(runs).toHaveLength(2);
+    expect(runs[0].id).toBe(second);
+    expect(runs[0].createdAt >= runs[1].createdAt).toBe(true);
+    expect(runs[1].status).toBe('SUCCEEDED');
+    expect(codeOf(await gql(api.app, RUNS, { f: f.forumId }, f.otherOrganizer))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(api.app, RUNS, { f: f.forumId }, f.vn1))).toBe('FORBIDDEN');
+  });
 });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@forum/common';
-import { createOrganizerCommand } from './commands/create-organizer.command';
+import { createAdminCommand, createOrganizerCommand } from './commands/create-organizer.command';
 import { migrateCommand } from './commands/migrate.command';
 import { scheduleCommand } from './commands/schedule.command';
 import { seedDemoCommand } from './commands/seed-demo.command';
@@ -11,6 +11,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 Commands:
   migrate                                              apply pending database migrations (also: npm run db:migrate)
   create-organizer --email E --password P [--name N]   create an organiser account
+  create-admin --email E --password P [--name N]       create an admin account (the operator: the queue dashboard)
   seed-demo [--companies N]                            seed the demo forum (or one of N companies, up to 10,000)
   schedule --forum ID [--publish true] [--seed N] [--time-limit-ms N]
                                                        run the matcher on a forum, with progress and a summary`;
@@ -38,6 +39,8 @@ async function main(argv: string[]): Promise<void> {
       return migrateCommand(loadConfig(process.env), print);
     case 'create-organizer':
       return createOrganizerCommand(loadConfig(process.env), parseOptions(rest), print);
+    case 'create-admin':
+      return createAdminCommand(loadConfig(process.env), parseOptions(rest), print);
     case 'seed-demo':
       return seedDemoCommand(loadConfig(process.env), parseOptions(rest), print);
     case 'schedule':

@@ -14,7 +14,7 @@ const COOKIE = 'fm_admin';
 
 /**
  * The Bull Board dashboard of the `scheduling` queue at /admin/queues, for
- * organisers only. API clients send `Authorization: Bearer <token>`; a browser
+ * the operator (ADMIN accounts) only: organisers see their own runs through scheduleRuns. API clients send `Authorization: Bearer <token>`; a browser
  * opens `/admin/queues?token=<accessToken>` once, which sets an httpOnly
  * cookie scoped to the dashboard and drops the token from the address bar.
  * Only in queue mode: single-process mode has no queue to show.
@@ -26,10 +26,10 @@ export function mountQueueDashboard(app: INestApplication): void {
   const tokens = app.get(AccessTokens);
   const users = app.get(SessionUsers);
 
-  const organizerToken = async (token: string | undefined): Promise<boolean> => {
+  const adminToken = async (token: string | undefined): Promise<boolean> => {
     const claims = token ? tokens.verify(token) : null;
     const user = claims ? await users.get(claims.sub) : null;
-    return !!user && user.tokenVersion === claims?.ver && user.role === 'ORGANIZER';
+    return !!user && user.tokenVersion === claims?.ver && user.role === 'ADMIN';
   };
 
   const guard = async (req: Request, res: Response, next: NextFunction) => {
@@ -37,13 +37,13 @@ export function mountQueueDashboard(app: INestApplication): void {
     const fromHeader = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const fromCookie = cookieValue(req.headers.cookie, COOKIE);
     if (fromQuery) {
-      if (!(await organizerToken(fromQuery))) return void res.status(403).json({ code: 'FORBIDDEN', message: 'The queue dashboard is for organisers' });
+      if (!(await adminToken(fromQuery))) return void res.status(403).json({ code: 'FORBIDDEN', message: 'The queue dashboard is for the operator (an ADMIN account: npm run cli -- create-admin)' });
       res.cookie(COOKIE, fromQuery, { httpOnly: true, sameSite: 'strict', path: QUEUE_DASHBOARD_PATH, maxAge: 8 * 3600_000 });
       return void res.redirect(QUEUE_DASHBOARD_PATH);
     }
     const token = fromHeader ?? fromCookie;
-    if (!token) return void res.status(401).json({ code: 'UNAUTHENTICATED', message: `Sign in: open ${QUEUE_DASHBOARD_PATH}?token=<organiser accessToken>` });
-    if (!(await organizerToken(token))) return void res.status(403).json({ code: 'FORBIDDEN', message: 'The queue dashboard is for organisers' });
+    if (!token) return void res.status(401).json({ code: 'UNAUTHENTICATED', message: `Sign in: open ${QUEUE_DASHBOARD_PATH}?token=<admin accessToken>` });
+    if (!(await adminToken(token))) return void res.status(403).json({ code: 'FORBIDDEN', message: 'The queue dashboard is for the operator (an ADMIN account: npm run cli -- create-admin)' });
     next();
   };
   app.use(QUEUE_DASHBOARD_PATH, guard, adapter.getRouter());

@@ -31,6 +31,11 @@ export class SchedulesResolver {
     return ScheduleRunModel.from(await this.schedules.findRun(principal, id));
   }
 
+  @Query(() => [ScheduleRunModel], { description: "The forum's schedule runs, newest first: the history an organiser compares and publishes from." })
+  async scheduleRuns(@CurrentPrincipal() principal: Principal, @Args('forumId', { type: () => ID }) forumId: string): Promise<ScheduleRunModel[]> {
+    return (await this.schedules.runsOf(principal, forumId)).map((run) => ScheduleRunModel.from(run));
+  }
+
   @Subscription(() => ScheduleRunModel, {
     description: 'The run each time its status, phase or progress changes, until it ends (graphql-ws).',
     resolve: (run: ScheduleRun) => ScheduleRunModel.from(run),

@@ -51,6 +51,16 @@ export class SchedulesService {
     return run;
   }
 
+  /** A forum's runs, newest first (without their instances, which can be large). */
+  async runsOf(principal: Principal, forumId: string): Promise<ScheduleRun[]> {
+    const forum = await this.forums.findOwned(principal, forumId);
+    return this.runs.find({
+      where: { forumId: forum.id },
+      order: { createdAt: 'DESC' },
+      select: { id: true, forumId: true, status: true, phase: true, progress: true, options: true, stats: true, error: true, attempts: true, cancelRequested: true, createdAt: true, startedAt: true, finishedAt: true },
+    });
+  }
+
   async cancel(principal: Principal, id: string): Promise<ScheduleRun> {
     const run = await this.findRun(principal, id);
     if (run.status !== 'QUEUED' && run.status !== 'RUNNING') throw new ConflictError(`The run is ${run.status}; there is nothing to cancel`);

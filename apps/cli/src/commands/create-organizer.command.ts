@@ -6,11 +6,16 @@ import { withDatabase } from './with-database';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** `npm run cli -- create-organizer --email E --password P [--name N]` */
-export async function createOrganizerCommand(
-  config: AppConfig,
-  options: Map<string, string>,
-  print: (line: string) => void,
-): Promise<void> {
+export function createOrganizerCommand(config: AppConfig, options: Map<string, string>, print: (line: string) => void): Promise<void> {
+  return createStaffAccount(config, options, print, 'ORGANIZER');
+}
+
+/** `npm run cli -- create-admin --email E --password P [--name N]`: the installation's operator (the queue dashboard). */
+export function createAdminCommand(config: AppConfig, options: Map<string, string>, print: (line: string) => void): Promise<void> {
+  return createStaffAccount(config, options, print, 'ADMIN');
+}
+
+async function createStaffAccount(config: AppConfig, options: Map<string, string>, print: (line: string) => void, role: 'ADMIN' | 'ORGANIZER'): Promise<void> {
   const email = normalizeEmail(options.get('--email') ?? '');
   const password = options.get('--password') ?? '';
   const name = options.get('--name') ?? email.split('@')[0];
@@ -20,7 +25,7 @@ export async function createOrganizerCommand(
   await withDatabase(config, async (dataSource) => {
     const users = dataSource.getRepository(User);
     if (await users.existsBy({ email })) throw new UsageError(`An account with the email ${email} already exists`);
-    const user = await users.save({ email, passwordHash: await hashPassword(password), name, role: 'ORGANIZER', companyId: null });
-    print(`Organizer ${user.email} created (id ${user.id}).`);
+    const user = await users.save({ email, passwordHash: await hashPassword(password), name, role, companyId: null });
+    print(`${role === 'ADMIN' ? 'Admin' : 'Organizer'} ${user.email} created (id ${user.id}).`);
   });
 }

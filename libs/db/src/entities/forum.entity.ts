@@ -1,3 +1,4 @@
+import { inList } from './check-in-list';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { User } from './user.entity';
 
@@ -6,7 +7,7 @@ export type ForumStatus = (typeof FORUM_STATUSES)[number];
 
 /** One investment forum: a day or more of one-to-one meetings at numbered tables. */
 @Entity({ name: 'forum' })
-@Check('forum_status_check', `"status" IN ('DRAFT', 'OPEN', 'REQUESTS_CLOSED', 'SCHEDULED', 'CLOSED')`)
+@Check('forum_status_check', inList('status', FORUM_STATUSES))
 @Check('forum_slot_minutes_check', `"slot_minutes" BETWEEN 5 AND 240`)
 @Check('forum_break_minutes_check', `"break_minutes" BETWEEN 0 AND 120`)
 @Check('forum_max_meetings_check', `"max_meetings_per_company" > 0`)

@@ -1,3 +1,4 @@
+import { inList } from './check-in-list';
 import {
   Check,
   Column,
@@ -18,7 +19,7 @@ export type MeetingRequestStatus = (typeof MEETING_REQUEST_STATUSES)[number];
 /** One company asking another for a meeting at a forum; the receiver accepts or declines. */
 @Entity({ name: 'meeting_request' })
 @Check('meeting_request_priority_check', `"priority" BETWEEN 1 AND 5`)
-@Check('meeting_request_status_check', `"status" IN ('PENDING', 'ACCEPTED', 'DECLINED', 'WITHDRAWN')`)
+@Check('meeting_request_status_check', inList('status', MEETING_REQUEST_STATUSES))
 @Check('meeting_request_not_self_check', `"from_company_id" <> "to_company_id"`)
 @Index('meeting_request_open_pair_unique', ['forumId', 'fromCompanyId', 'toCompanyId'], {
   unique: true,

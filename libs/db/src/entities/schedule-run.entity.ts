@@ -1,3 +1,4 @@
+import { inList } from './check-in-list';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Forum } from './forum.entity';
 
@@ -25,7 +26,7 @@ export interface ScheduleRunStats {
 
 /** One matcher run for a forum: queued by the API, done by the worker, its meetings a draft schedule. */
 @Entity({ name: 'schedule_run' })
-@Check('schedule_run_status_check', `"status" IN ('QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED')`)
+@Check('schedule_run_status_check', inList('status', SCHEDULE_RUN_STATUSES))
 @Check('schedule_run_progress_check', `"progress" BETWEEN 0 AND 100`)
 // At most one active run per forum, whatever the code does.
 @Index('schedule_run_one_active_per_forum', ['forumId'], { unique: true, where: `"status" IN ('QUEUED', 'RUNNING')` })

@@ -1,3 +1,4 @@
+import { inList } from './check-in-list';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { Forum } from './forum.entity';
 import { ScheduleRun } from './schedule-run.entity';
@@ -12,7 +13,7 @@ export type ScheduleStatus = (typeof SCHEDULE_STATUSES)[number];
 @Entity({ name: 'schedule' })
 @Unique('schedule_forum_version_unique', ['forumId', 'version'])
 @Unique('schedule_run_unique', ['runId'])
-@Check('schedule_status_check', `"status" IN ('DRAFT', 'PUBLISHED', 'SUPERSEDED')`)
+@Check('schedule_status_check', inList('status', SCHEDULE_STATUSES))
 @Check('schedule_version_check', `("status" = 'DRAFT') = ("version" IS NULL)`)
 @Index('schedule_one_published_per_forum', ['forumId'], { unique: true, where: `"status" = 'PUBLISHED'` })
 export class Schedule {

@@ -1,16 +1,18 @@
+import { inList } from './check-in-list';
 import { LANGUAGES, type Language } from '@forum/common';
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Company } from './company.entity';
 
-export const ROLES = ['ORGANIZER', 'COMPANY', 'DELEGATE'] as const;
+/** ADMIN: the operator of the installation (the queue dashboard); ORGANIZER: runs forums; COMPANY: acts for one company; DELEGATE: reads its agenda. */
+export const ROLES = ['ADMIN', 'ORGANIZER', 'COMPANY', 'DELEGATE'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Someone who signs in: an organiser, a company's representative, or a delegate (read-only). */
 @Entity({ name: 'user_account' })
-@Check('user_account_role_check', `"role" IN ('ORGANIZER', 'COMPANY', 'DELEGATE')`)
+@Check('user_account_role_check', inList('role', ROLES))
 @Check('user_account_email_lower_check', `"email" = lower("email")`)
-@Check('user_account_company_check', `("role" = 'ORGANIZER') = ("company_id" IS NULL)`)
-@Check('user_account_preferred_language_check', `"preferred_language" IS NULL OR "preferred_language" IN (${LANGUAGES.map((language) => `'${language}'`).join(', ')})`)
+@Check('user_account_company_check', `("role" IN ('ADMIN', 'ORGANIZER')) = ("company_id" IS NULL)`)
+@Check('user_account_preferred_language_check', `"preferred_language" IS NULL OR ${inList('preferred_language', LANGUAGES)}`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,17 +1,13 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { LANGUAGES, languageFromSpoken, type Language } from '@forum/common';
-import type { User } from '@forum/db';
+import { ROLES, type Role, type User } from '@forum/db';
+import { graphqlEnum } from '../../common/graphql-enum';
 
-export enum RoleModel {
-  ORGANIZER = 'ORGANIZER',
-  COMPANY = 'COMPANY',
-  DELEGATE = 'DELEGATE',
-}
-registerEnumType(RoleModel, { name: 'Role' });
+export const RoleModel = graphqlEnum(ROLES, 'Role');
+export type RoleModel = Role;
 
 /** The GraphQL enum of the languages the product speaks (values: en, ko, vi), from the one list in @forum/common. */
-export const LanguageEnum = Object.fromEntries(LANGUAGES.map((language) => [language, language])) as { [L in Language]: L };
-registerEnumType(LanguageEnum, { name: 'Language', description: 'en, ko or vi: the language of files and messages' });
+export const LanguageEnum = graphqlEnum(LANGUAGES, 'Language', 'en, ko or vi: the language of files and messages');
 
 @ObjectType('User')
 export class UserModel {

@@ -1,17 +1,12 @@
 import { LRUCache } from 'lru-cache';
 import { DateTimeScalar } from '../../common/date-time.scalar';
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { Forum, ForumSession, ForumTable, Slot } from '@forum/db';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { FORUM_STATUSES, type Forum, type ForumSession, type ForumStatus, type ForumTable, type Slot } from '@forum/db';
+import { graphqlEnum } from '../../common/graphql-enum';
 import { localDateTime } from '@forum/common';
 
-export enum ForumStatusModel {
-  DRAFT = 'DRAFT',
-  OPEN = 'OPEN',
-  REQUESTS_CLOSED = 'REQUESTS_CLOSED',
-  SCHEDULED = 'SCHEDULED',
-  CLOSED = 'CLOSED',
-}
-registerEnumType(ForumStatusModel, { name: 'ForumStatus' });
+export const ForumStatusModel = graphqlEnum(FORUM_STATUSES, 'ForumStatus');
+export type ForumStatusModel = ForumStatus;
 
 @ObjectType('Session')
 export class SessionModel {

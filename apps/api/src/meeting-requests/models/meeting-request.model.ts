@@ -1,14 +1,10 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../common/date-time.scalar';
-import type { MeetingRequest } from '@forum/db';
+import { MEETING_REQUEST_STATUSES, type MeetingRequest, type MeetingRequestStatus } from '@forum/db';
+import { graphqlEnum } from '../../common/graphql-enum';
 
-export enum MeetingRequestStatusModel {
-  PENDING = 'PENDING',
-  ACCEPTED = 'ACCEPTED',
-  DECLINED = 'DECLINED',
-  WITHDRAWN = 'WITHDRAWN',
-}
-registerEnumType(MeetingRequestStatusModel, { name: 'MeetingRequestStatus' });
+export const MeetingRequestStatusModel = graphqlEnum(MEETING_REQUEST_STATUSES, 'MeetingRequestStatus');
+export type MeetingRequestStatusModel = MeetingRequestStatus;
 
 export enum RequestDirection {
   SENT = 'SENT',

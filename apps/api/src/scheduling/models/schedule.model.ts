@@ -1,15 +1,10 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../common/date-time.scalar';
-import type { Meeting, Schedule, ScheduleRun } from '@forum/db';
+import { SCHEDULE_RUN_STATUSES, type Meeting, type Schedule, type ScheduleRun, type ScheduleRunStatus } from '@forum/db';
+import { graphqlEnum } from '../../common/graphql-enum';
 
-export enum ScheduleRunStatusModel {
-  QUEUED = 'QUEUED',
-  RUNNING = 'RUNNING',
-  SUCCEEDED = 'SUCCEEDED',
-  FAILED = 'FAILED',
-  CANCELLED = 'CANCELLED',
-}
-registerEnumType(ScheduleRunStatusModel, { name: 'ScheduleRunStatus' });
+export const ScheduleRunStatusModel = graphqlEnum(SCHEDULE_RUN_STATUSES, 'ScheduleRunStatus');
+export type ScheduleRunStatusModel = ScheduleRunStatus;
 
 @ObjectType('ScheduleStats')
 export class ScheduleStatsModel {
