@@ -41,7 +41,9 @@ function cpuMs(pid: number): number {
 
 async function main() {
   const database = await createTestDatabase({ migrate: true });
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js'), '--all-in-one'], {
+  // BENCH_CPU_PROF_DIR=/tmp/prof writes a V8 CPU profile of the API process (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, join(ROOT, 'dist/apps/api/src/main.js'), '--all-in-one'], {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', JWT_SECRET, PORT: '0', DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'fm-bench-')), LOG_LEVEL: 'silent', SEED_DEMO: 'false' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -149,7 +151,9 @@ async function main() {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
     if (dataSource.isInitialized) await dataSource.destroy();
-    await database.drop();
+    // BENCH_KEEP_DATABASE=1 keeps the seeded forum for a look with psql.
+    if (process.env.BENCH_KEEP_DATABASE) process.stdout.write(`Database kept: ${database.url}\n`);
+    else await database.drop();
   }
 }
 

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import ical, { ICalCalendarMethod } from 'ical-generator';
+import { LRUCache } from 'lru-cache';
 import { exportsT, type Language } from '@forum/common';
 import type { AgendaEntry, AgendaForum } from '../agenda.query';
 
@@ -10,7 +12,21 @@ import type { AgendaEntry, AgendaForum } from '../agenda.query';
  * belongs to the pair of companies, so a meeting keeps its event across
  * schedule versions; SEQUENCE rises when it moves.
  */
-export function agendaCalendar(forum: AgendaForum, entries: AgendaEntry[], language: Language, stamp = new Date()): string {
+export function agendaCalendar(forum: AgendaForum, entries: AgendaEntry[], language: Language): string {
+  // Keyed by everything the text is made from, so an entry is never stale; it saves ical-generator's work when
+  // the same agenda is fetched again (calendar apps poll). DTSTAMP is when this text was first made.
+  const key = createHash('sha256').update(JSON.stringify([language, forum.id, forum.name, forum.venue, entries])).digest('base64url');
+  let text = rendered.get(key);
+  if (!text) {
+    text = render(forum, entries, language, new Date());
+    rendered.set(key, text);
+  }
+  return text;
+}
+
+const rendered = new LRUCache<string, string>({ max: 2_000, maxSize: 50_000_000, sizeCalculation: (text) => text.length || 1 });
+
+function render(forum: AgendaForum, entries: AgendaEntry[], language: Language, stamp: Date): string {
   const t = exportsT(language);
   const calendar = ical({
     name: forum.name,
