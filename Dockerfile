@@ -1,4 +1,4 @@
-# One image for the API, the worker and the CLI (migrations); docker-compose.yml picks the command.
+# One image for the API (with the web app), the worker and the CLI (migrations); docker-compose.yml picks the command.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
@@ -16,5 +16,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The web app, served by the API at /.
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 USER node
 CMD ["node", "--enable-source-maps", "dist/apps/api/src/main.js"]

@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.nx/', '.data/', 'coverage/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/', 'node_modules/', '.nx/', '.data/', 'coverage/', '**/*.js', '**/*.mjs', '**/*.cjs', 'apps/web/dist/', 'apps/web/src/gql/', 'apps/web/src/routeTree.gen.ts'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // Entry points and test support are where the environment is read.
-    files: ['libs/common/src/config/**', 'apps/*/e2e/**', 'libs/db/src/testing/**', 'libs/db/src/typeorm-cli.data-source.ts', 'apps/*/src/main.ts', 'bench/**'],
+    files: ['libs/common/src/config/**', 'apps/*/e2e/**', 'libs/db/src/testing/**', 'libs/db/src/typeorm-cli.data-source.ts', 'apps/*/src/main.ts', 'bench/**', 'apps/web/*.config.*'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -16,7 +16,11 @@ import { parseArgs } from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = ['apps', 'libs', 'migrations', 'bench'].filter((dir) => existsSync(join(ROOT, dir)));
-const SKIP = new Set(['node_modules', 'dist', 'e2e', '.nx']);
+const SKIP = new Set(['node_modules', 'dist', 'e2e', '.nx', 'web']);
+/** The web app (apps/web) is built by Vite into apps/web/dist, when its own sources changed. */
+const WEB = join(ROOT, 'apps/web');
+const WEB_SOURCES = ['src', 'index.html', 'vite.config.mts', 'postcss.config.cjs'];
+const WEB_SKIP = new Set(['node_modules', 'dist']);
 const STALE_LOCK_MS = 120_000;
 
 const { values } = parseArgs({ options: { force: { type: 'boolean', default: false }, out: { type: 'string', default: 'dist' } } });
@@ -24,21 +28,41 @@ const out = resolve(ROOT, values.out);
 const stampFile = join(out, '.build-fingerprint');
 const lock = `${out}.build-lock`;
 
-function fingerprint() {
+function fingerprint(roots = SOURCES.map((source) => join(ROOT, source)), skip = SKIP) {
   const hash = createHash('sha256');
   const walk = (dir) => {
+    if (!existsSync(dir)) return;
+    if (statSync(dir).isFile()) {
+      const { size, mtimeMs } = statSync(dir);
+      hash.update(`${dir}\0${size}\0${mtimeMs}\n`);
+      return;
+    }
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (SKIP.has(entry.name) || entry.name.startsWith('.')) continue;
+      if (skip.has(entry.name) || entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.(ts|json)$/.test(entry.name) && !entry.name.endsWith('.spec.ts')) {
+      else if (/\.(tsx?|json|css)$/.test(entry.name) && !/\.(spec|test)\.tsx?$/.test(entry.name)) {
         const { size, mtimeMs } = statSync(path);
         hash.update(`${path}\0${size}\0${mtimeMs}\n`);
       }
     }
   };
-  for (const source of SOURCES) walk(join(ROOT, source));
+  for (const root of roots) walk(root);
   return hash.digest('hex');
+}
+
+const webRoots = () => [...WEB_SOURCES.map((source) => join(WEB, source)), join(ROOT, 'package-lock.json')];
+const webStamp = join(WEB, 'dist', '.build-fingerprint');
+const webFresh = (print) => !values.force && existsSync(webStamp) && readFileSync(webStamp, 'utf8') === print;
+
+/** `vite build` of apps/web when its sources changed (its output is what the API serves at /). */
+function buildWeb() {
+  if (!existsSync(join(WEB, 'index.html')) || values.out !== 'dist') return;
+  const print = fingerprint(webRoots(), WEB_SKIP);
+  if (webFresh(print)) return;
+  const vite = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(WEB, 'vite.config.mts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (vite.status !== 0) throw new Error('vite build failed');
+  writeFileSync(webStamp, print);
 }
 
 const isFresh = (print) => !values.force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === print;
@@ -62,7 +86,7 @@ function acquire() {
   }
 }
 
-if (isFresh(fingerprint())) {
+if (isFresh(fingerprint()) && (values.out !== 'dist' || webFresh(fingerprint(webRoots(), WEB_SKIP)) || !existsSync(join(WEB, 'index.html')))) {
   process.stdout.write(values.out === 'dist' ? '' : 'up to date\n');
   process.exit(0);
 }
@@ -77,7 +101,7 @@ try {
     rmSync(tmp, { recursive: true, force: true });
     const swc = spawnSync(
       process.execPath,
-      [join(ROOT, 'node_modules/@swc/cli/bin/swc.js'), ...SOURCES, '-d', tmp, '--quiet', '--ignore', '**/*.spec.ts', '--ignore', '**/e2e/**'],
+      [join(ROOT, 'node_modules/@swc/cli/bin/swc.js'), ...SOURCES, '-d', tmp, '--quiet', '--ignore', '**/*.spec.ts', '--ignore', '**/e2e/**', '--ignore', 'apps/web/**'],
       { cwd: ROOT, stdio: 'inherit' },
     );
     if (swc.status !== 0) {
@@ -91,6 +115,7 @@ try {
     rmSync(old, { recursive: true, force: true });
     process.stdout.write(values.out === 'dist' ? '' : 'built\n');
   }
+  buildWeb();
 } finally {
   rmSync(lock, { recursive: true, force: true });
 }

@@ -6,6 +6,8 @@ export interface ApiRuntime {
   /** The database to use: DATABASE_URL, or the embedded one started for this process. */
   databaseUrl: string;
   databasePoolSize: number;
+  /** The embedded PostgreSQL (PGlite): one backend session behind every connection. */
+  embeddedDatabase: boolean;
   /** `queue`: BullMQ to the worker app. `in-process`: single-process mode, no Redis. */
   schedulingMode: SchedulingMode;
 }

@@ -19,6 +19,7 @@ import { RecommendationsModule } from './recommendations/recommendations.module'
 import { RegistrationsModule } from './registrations/registrations.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { ServerInfoModule } from './server-info/server-info.module';
+import { webAppModule } from './web-app';
 
 @Module({})
 export class AppModule {
@@ -30,7 +31,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config, 'api')),
-        TypeOrmModule.forRoot(dataSourceOptions({ url: runtime.databaseUrl, poolSize: runtime.databasePoolSize })),
+        TypeOrmModule.forRoot(dataSourceOptions({ url: runtime.databaseUrl, poolSize: runtime.databasePoolSize, embedded: runtime.embeddedDatabase })),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           // Development writes the schema into the repository, where it is reviewed and committed.
@@ -70,6 +71,8 @@ export class AppModule {
         HealthModule.forRoot(runtime),
         SchedulingModule.forRoot(runtime),
         ServerInfoModule,
+        // After GraphQLModule, so GET /graphql stays the API's.
+        ...webAppModule(),
       ],
       providers: [{ provide: API_RUNTIME, useValue: runtime }],
       exports: [API_RUNTIME],

@@ -57,6 +57,7 @@ export async function prepareRuntime(
       config,
       databaseUrl,
       databasePoolSize: embedded ? EMBEDDED_POOL_SIZE : 10,
+      embeddedDatabase: Boolean(embedded),
       schedulingMode: config.redisUrl ? 'queue' : 'in-process',
     },
   };

@@ -2,13 +2,17 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@forum/common';
 import { startApi, StartupError } from './bootstrap';
 import { demoGuide } from './demo-guide';
+import { WEB_APP_DIR } from './web-app';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 async function main() {
   const allInOne = process.argv.includes('--all-in-one');
   const config = loadConfig(process.env);
   const api = await startApi(config, { allInOne });
   // Printed plainly (not only logged) so a person running `npm start` sees where to go.
-  process.stdout.write(`\nForum Matchmaker is running.\n  GraphQL: ${api.url}/graphql\n  Health:  ${api.url}/health\n`);
+  const web = existsSync(join(WEB_APP_DIR, 'index.html')) ? `  Web app: ${api.url}/\n` : '';
+  process.stdout.write(`\nForum Matchmaker is running.\n${web}  GraphQL: ${api.url}/graphql\n  Health:  ${api.url}/health\n`);
   if (api.demo) process.stdout.write(demoGuide(api.url, api.demo.forumId));
   process.stdout.write('\n');
 

@@ -8,7 +8,7 @@ import { BadInputError, ForbiddenError, NotFoundError } from '../common/domain-e
 import { isId } from '../common/ids';
 import { isOrganizer, type Principal } from '../common/principal';
 import { ForumsService } from '../forums/forums.service';
-import { AgendaCompany, AgendaData, AgendaEntry, AgendaForum, loadAgenda, poolOf } from './agenda.query';
+import { AgendaCompany, AgendaData, AgendaEntry, AgendaForum, loadAgenda, queryOnPool } from './agenda.query';
 
 export interface CompanyAgenda {
   company: Pick<AgendaCompany, 'id' | 'name' | 'country'>;
@@ -78,11 +78,12 @@ export class AgendasService {
     if (!userId) return 'en';
     const {
       rows: [row],
-    } = await poolOf(this.dataSource).query({
-      name: 'user-language',
-      text: 'SELECT u.preferred_language AS preferred, c.languages FROM user_account u LEFT JOIN company c ON c.id = u.company_id WHERE u.id = $1',
-      values: [userId],
-    });
+    } = await queryOnPool<{ preferred: string | null; languages: string[] | null }>(
+      this.dataSource,
+      'user-language',
+      'SELECT u.preferred_language AS preferred, c.languages FROM user_account u LEFT JOIN company c ON c.id = u.company_id WHERE u.id = $1',
+      [userId],
+    );
     if (!row) return 'en';
     return isLanguage(row.preferred) ? row.preferred : languageFromSpoken(row.languages ?? []);
   }

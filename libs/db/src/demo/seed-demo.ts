@@ -6,6 +6,8 @@ import { KR_NAMES, KR_PEOPLE, OFFERS, SECTORS, SEEKS, SUFFIXES, TITLES, VN_NAMES
 
 export const DEMO_ORGANIZER = { email: 'organizer@demo.forum', password: 'demo-organizer' };
 export const DEMO_COMPANY = { email: 'ceo@vinatech.vn', password: 'demo-company' };
+/** A delegate of VinaTech: reads the agenda, may not act for the company. */
+export const DEMO_DELEGATE = { email: 'delegate@vinatech.vn', password: 'demo-delegate' };
 
 export interface DemoSeedResult {
   created: boolean;
@@ -94,6 +96,7 @@ export async function seedDemo(dataSource: DataSource, options: { companies?: nu
     const companies = await manager.getRepository(Company).save(profiles.map((profile) => profile.company));
     // The demo company's login: VinaTech Software's representative.
     await findOrCreateUser(manager, DEMO_COMPANY.email, DEMO_COMPANY.password, 'Nguyen Van An', 'COMPANY', companies[korean].id);
+    await findOrCreateUser(manager, DEMO_DELEGATE.email, DEMO_DELEGATE.password, 'Tran Thi Mai', 'DELEGATE', companies[korean].id);
 
     const registrations = await manager.getRepository(Registration).save(
       companies.map((company) => ({

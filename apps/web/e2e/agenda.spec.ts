@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import type { Language } from '../src/locales';
+import { AgendaPage, documentPage, seriousViolations, SignInPage, words } from './pages';
+
+const COMPANY = { email: 'ceo@vinatech.vn', password: 'demo-company' };
+const DELEGATE = { email: 'delegate@vinatech.vn', password: 'demo-delegate' };
+
+/** hh:mm plus two hours: Seoul's clock beside Da Nang's. */
+function plusTwoHours(clock: string): string {
+  const [h, m] = clock.split(':').map(Number);
+  return `${String((h + 2) % 24).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+for (const language of ['en', 'ko', 'vi'] as Language[]) {
+  test(`a company signs in and reads its agenda on the forum's clock and its own (${language})`, async ({ page }, info) => {
+    const w = words(language);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/sign-in/);
+    const signIn = new SignInPage(page, language);
+    await signIn.chooseLanguage('en');
+    await expect(page.getByRole('heading', { name: w.auth.signInTitle })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await documentPage(page, `sign-in-${language}-${info.project.name}`);
+
+    await signIn.signIn(COMPANY.email, COMPANY.password);
+    const agenda = new AgendaPage(page, language);
+    expect(await seriousViolations(page)).toEqual([]);
+    await agenda.open();
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Da Nang's clock (the demo forum runs 09:00–12:00 and 13:30–17:00), and Seoul's two hours later.
+    const first = agenda.meetings().first();
+    const forumTime = (await first.getByTestId('forum-time').innerText()).trim();
+    expect(forumTime).toMatch(/^(0[89]|1[0-6]):[0-5]\d–(0[89]|1[0-7]):[0-5]\d$/);
+    await expect(first.getByTestId('viewer-time')).toContainText(`${plusTwoHours(forumTime.slice(0, 5))}–`);
+    await expect(page.getByText(w.agenda.forumClock.replace('{{timeZone}}', 'Asia/Ho_Chi_Minh'), { exact: false })).toBeVisible();
+
+    // Nothing wider than the phone.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await documentPage(page, `agenda-${language}-${info.project.name}`);
+
+    // The printable agenda, in this language.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: w.agenda.downloadPdf }).click()]);
+    expect(download.suggestedFilename()).toBe('agenda.pdf');
+
+    // A calendar link that works until revoked.
+    await page.getByRole('button', { name: w.agenda.createFeed }).click();
+    const link = page.getByLabel(w.agenda.feedLabel);
+    await expect(link).toHaveValue(new RegExp(`/agenda\\.ics\\?token=[^&]+&lang=${language}$`));
+    const url = await link.inputValue();
+    const feed = await page.request.get(url);
+    expect(feed.status()).toBe(200);
+    expect(await feed.text()).toContain('BEGIN:VEVENT');
+    await page.getByRole('button', { name: w.agenda.revoke }).click();
+    await expect(page.getByText(w.agenda.revoked)).toBeVisible();
+    expect((await page.request.get(url)).status()).toBe(401);
+  });
+}
+
+test('a delegate reads the same agenda with their own account (한국어)', async ({ page }) => {
+  const w = words('ko');
+  await page.goto('/sign-in');
+  const signIn = new SignInPage(page, 'ko');
+  await signIn.chooseLanguage('en');
+  await signIn.signIn(DELEGATE.email, DELEGATE.password);
+  const agenda = new AgendaPage(page, 'ko');
+  await agenda.open();
+  expect(await agenda.meetings().count()).toBeGreaterThan(0);
+  await expect(page.getByRole('button', { name: w.agenda.downloadPdf })).toBeVisible();
+});
+
+test('a wrong password is explained in the chosen language, and an ended session comes back to where it was', async ({ page }) => {
+  const w = words('vi');
+  await page.goto('/sign-in');
+  const signIn = new SignInPage(page, 'vi');
+  await signIn.chooseLanguage('en');
+  await signIn.signIn(COMPANY.email, 'not the password');
+  await expect(page.getByRole('alert')).toHaveText(w.errors.UNAUTHENTICATED);
+
+  await signIn.signIn(COMPANY.email, COMPANY.password);
+  const agenda = new AgendaPage(page, 'vi');
+  await agenda.open();
+  const here = new URL(page.url()).pathname;
+  // The token stops working (signed out elsewhere, expired): the next load asks to sign in, then returns here.
+  await page.evaluate(() => localStorage.setItem('fm.token', 'expired.token.value'));
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByText(w.auth.expired)).toBeVisible();
+  await signIn.signIn(COMPANY.email, COMPANY.password);
+  await expect(page).toHaveURL(new RegExp(`${here}$`));
+  await expect(agenda.meetings().first()).toBeVisible();
+});

@@ -1,0 +1,29 @@
+import type { FullConfig } from '@playwright/test';
+
+/** The demo forum with its schedule published, as an organiser would do it (the README tour's steps). */
+export default async function globalSetup(config: FullConfig) {
+  const base = config.projects[0].use.baseURL!;
+  const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: unknown };
+    if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const { login } = await gql<{ login: { accessToken: string } }>('mutation { login(input: { email: "organizer@demo.forum", password: "demo-organizer" }) { accessToken } }');
+  const token = login.accessToken;
+  const { forums } = await gql<{ forums: { id: string; status: string }[] }>('{ forums { id status } }', {}, token);
+  const forumId = forums[0].id;
+  if (forums[0].status === 'SCHEDULED') return;
+  const { generateSchedule } = await gql<{ generateSchedule: { id: string } }>('mutation ($f: ID!) { generateSchedule(forumId: $f, options: { seed: 1 }) { id } }', { f: forumId }, token);
+  for (let i = 0; ; i++) {
+    const { scheduleRun } = await gql<{ scheduleRun: { status: string } }>('query ($id: ID!) { scheduleRun(id: $id) { status } }', { id: generateSchedule.id }, token);
+    if (scheduleRun.status === 'SUCCEEDED') break;
+    if (i > 600 || (scheduleRun.status !== 'QUEUED' && scheduleRun.status !== 'RUNNING')) throw new Error(`demo schedule run ${scheduleRun.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await gql('mutation ($id: ID!) { publishSchedule(runId: $id) { version } }', { id: generateSchedule.id }, token);
+}

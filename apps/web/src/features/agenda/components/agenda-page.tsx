@@ -1,0 +1,173 @@
+import { Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { graphql } from '../../../gql';
+import type { AgendaQuery } from '../../../gql/graphql';
+import { errorCode } from '../../../lib/graphql-client';
+import { currentLanguage } from '../../../lib/i18n';
+import { storedToken } from '../../../lib/session';
+import { clockTime, dayKey, longDate, sameClock, viewerTimeZone } from '../../../lib/time';
+import { ErrorText } from '../../../ui/error-text';
+import { CalendarFeed } from './calendar-feed';
+
+const Agenda = graphql(`
+  query Agenda($forumId: ID!) {
+    forum(id: $forumId) {
+      id
+      name
+      venue
+      timeZone
+    }
+    agenda(forumId: $forumId) {
+      id
+      slot {
+        id
+        startsAt
+        endsAt
+      }
+      table {
+        label
+        interpreter
+      }
+      counterpart {
+        id
+        name
+        country
+        city
+        sectors
+        side
+        delegates {
+          id
+          name
+          title
+        }
+      }
+    }
+  }
+`);
+
+type Meeting = AgendaQuery['agenda'][number];
+
+/** The page a delegate opens on the forum day: meetings by day on the forum's clock (and theirs when it differs). */
+export function AgendaPage({ forumId }: { forumId: string }) {
+  const { t, i18n } = useTranslation('agenda');
+  const [{ data, fetching, error }] = useQuery({ query: Agenda, variables: { forumId } });
+  const language = i18n.language;
+  if (fetching && !data) return <Loader role="status" aria-label={t('common:loading')} />;
+  if (!data) return <ErrorText code={errorCode(error)} />;
+  const { forum, agenda } = data;
+  const viewer = viewerTimeZone();
+  const days = new Map<string, Meeting[]>();
+  for (const meeting of agenda) {
+    const key = dayKey(meeting.slot.startsAt, forum.timeZone);
+    days.set(key, [...(days.get(key) ?? []), meeting]);
+  }
+  return (
+    <Stack maw={760} mx="auto" gap="md">
+      <Anchor component={Link} to="/forums" size="sm">
+        ← {t('back')}
+      </Anchor>
+      <Stack gap={2}>
+        <Title order={1} size="h2">
+          {t('title')}
+        </Title>
+        <Text fw={600}>{forum.name}</Text>
+        {forum.venue && <Text size="sm">{forum.venue}</Text>}
+        <Text size="sm" c="dimmed">
+          {t('forumClock', { timeZone: forum.timeZone })} · {t('meetingCount', { count: agenda.length })}
+        </Text>
+      </Stack>
+      <Group gap="sm">
+        <PdfButton forumId={forum.id} />
+      </Group>
+      {agenda.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
+      {[...days].map(([key, meetings]) => (
+        <Stack key={key} gap="sm" component="section" aria-label={longDate(meetings[0].slot.startsAt, language, forum.timeZone)}>
+          <Title order={2} size="h4">
+            {longDate(meetings[0].slot.startsAt, language, forum.timeZone)}
+          </Title>
+          {meetings.map((meeting) => (
+            <MeetingCard key={meeting.id} meeting={meeting} timeZone={forum.timeZone} viewer={viewer} language={language} />
+          ))}
+        </Stack>
+      ))}
+      <CalendarFeed forumId={forum.id} />
+    </Stack>
+  );
+}
+
+function MeetingCard({ meeting, timeZone, viewer, language }: { meeting: Meeting; timeZone: string; viewer: string; language: string }) {
+  const { t } = useTranslation('agenda');
+  const { slot, table, counterpart } = meeting;
+  const range = (zone: string) => `${clockTime(slot.startsAt, language, zone)}–${clockTime(slot.endsAt, language, zone)}`;
+  return (
+    <Card withBorder radius="md" padding="sm" data-testid="meeting">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+        <Stack gap={0}>
+          <Text fw={700} size="lg" data-testid="forum-time">
+            {range(timeZone)}
+          </Text>
+          {!sameClock(slot.startsAt, timeZone, viewer) && (
+            <Text size="xs" c="dimmed" data-testid="viewer-time">
+              {t('yourClock', { time: range(viewer) })}
+            </Text>
+          )}
+        </Stack>
+        <Group gap={4} justify="flex-end">
+          <Badge size="lg" variant="filled">
+            {t('table', { label: table.label })}
+          </Badge>
+          {table.interpreter && (
+            <Badge size="lg" variant="outline" color="teal.9" title={t('interpreterHint')}>
+              {t('interpreter')}
+            </Badge>
+          )}
+        </Group>
+      </Group>
+      <Text fw={600} mt="xs">
+        {counterpart.name} <Text span c="dimmed">({counterpart.country}{counterpart.city ? `, ${counterpart.city}` : ''})</Text>
+      </Text>
+      {counterpart.sectors.length > 0 && (
+        <Text size="sm" c="dimmed">
+          {counterpart.sectors.join(' · ')}
+        </Text>
+      )}
+      {counterpart.delegates.length > 0 && (
+        <Text size="sm" mt={4}>
+          <Text span fw={600}>
+            {t('delegates')}:
+          </Text>{' '}
+          {counterpart.delegates.map((delegate) => (delegate.title ? `${delegate.name} (${delegate.title})` : delegate.name)).join(', ')}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+/** The printable agenda in the reader's language (the route needs the bearer token, so it is fetched, not linked). */
+function PdfButton({ forumId }: { forumId: string }) {
+  const { t } = useTranslation('agenda');
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      const response = await fetch(`/forums/${forumId}/agenda.pdf?lang=${currentLanguage()}`, { headers: { authorization: `Bearer ${storedToken()}` } });
+      if (!response.ok) return;
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = 'agenda.pdf';
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button variant="default" onClick={download} loading={busy}>
+      {t('downloadPdf')}
+    </Button>
+  );
+}

@@ -1,0 +1,35 @@
+import { Client, fetchExchange, mapExchange } from 'urql';
+
+/**
+ * One urql client for the app: the bearer token on every operation, and a
+ * refused token (UNAUTHENTICATED) ends the session so the router sends the
+ * user to sign in and back.
+ */
+export function createGraphqlClient(getToken: () => string | null, onUnauthenticated: () => void): Client {
+  return new Client({
+    url: '/graphql',
+    requestPolicy: 'cache-and-network',
+    preferGetMethod: false,
+    exchanges: [
+      mapExchange({
+        onError(error) {
+          if (error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && getToken()) onUnauthenticated();
+        },
+      }),
+      fetchExchange,
+    ],
+    fetchOptions: (): RequestInit => {
+      const token = getToken();
+      const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      return { headers };
+    },
+  });
+}
+
+/** The code of the first GraphQL error (BAD_USER_INPUT, UNAUTHENTICATED, …), or NETWORK when the server did not answer. */
+export function errorCode(error: { graphQLErrors: { extensions?: Record<string, unknown> }[]; networkError?: Error } | undefined): string | null {
+  if (!error) return null;
+  const code = error.graphQLErrors[0]?.extensions?.code;
+  if (typeof code === 'string') return code;
+  return error.networkError ? 'NETWORK' : 'UNKNOWN';
+}

@@ -1,0 +1,27 @@
+import enAgenda from './en/agenda.json';
+import enAuth from './en/auth.json';
+import enCommon from './en/common.json';
+import enErrors from './en/errors.json';
+import enForums from './en/forums.json';
+import koAgenda from './ko/agenda.json';
+import koAuth from './ko/auth.json';
+import koCommon from './ko/common.json';
+import koErrors from './ko/errors.json';
+import koForums from './ko/forums.json';
+import viAgenda from './vi/agenda.json';
+import viAuth from './vi/auth.json';
+import viCommon from './vi/common.json';
+import viErrors from './vi/errors.json';
+import viForums from './vi/forums.json';
+
+/** The languages of a Korea–Vietnam forum, each named in itself for the language menu. */
+export const LANGUAGES = ['en', 'ko', 'vi'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ko: '한국어', vi: 'Tiếng Việt' };
+
+/** One catalogue per feature and language, side by side in this folder (reviewable together). */
+export const catalogues = {
+  en: { common: enCommon, auth: enAuth, forums: enForums, agenda: enAgenda, errors: enErrors },
+  ko: { common: koCommon, auth: koAuth, forums: koForums, agenda: koAgenda, errors: koErrors },
+  vi: { common: viCommon, auth: viAuth, forums: viForums, agenda: viAgenda, errors: viErrors },
+} as const;
