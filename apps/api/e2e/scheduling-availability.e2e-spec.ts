@@ -46,6 +46,7 @@ describe('scheduling workers coming and going', () => {
       RECONCILE_INTERVAL_MS: '1000',
     });
     await worker.waitFor(/Worker ready/, 45_000);
+    // The worker's first heartbeat is written before it reports ready.
     expect((await health()).details['scheduling-worker']).toEqual({ status: 'up', workers: 1 });
     expect(ok(await gql<{ serverInfo: { schedulingAvailable: boolean } }>(api.app, SERVER_INFO)).serverInfo.schedulingAvailable).toBe(true);
     // A run written while Redis was away (the enqueue timed out): only PostgreSQL knows it.

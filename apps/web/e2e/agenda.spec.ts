@@ -92,3 +92,50 @@ test('a wrong password is explained in the chosen language, and an ended session
   await expect(page).toHaveURL(new RegExp(`${here}$`));
   await expect(agenda.meetings().first()).toBeVisible();
 });
+
+test('a company browses the participants and its requests; the forum refuses changes once scheduled, in the reader language (한국어)', async ({ page }) => {
+  const w = words('ko');
+  await page.goto('/sign-in');
+  const signIn = new SignInPage(page, 'ko');
+  await signIn.chooseLanguage('en');
+  await signIn.signIn(COMPANY.email, COMPANY.password);
+  await new AgendaPage(page, 'ko').open();
+
+  await page.getByRole('link', { name: w.forums.nav.participants }).click();
+  await expect(page.getByRole('heading', { level: 1, name: w.participants.title })).toBeVisible();
+  await expect(page.getByTestId('participant').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  const all = await page.getByTestId('participant').count();
+  await page.getByLabel(w.participants.search).fill('Busan');
+  await expect(page.getByTestId('participant').first()).toContainText('Busan');
+  expect(await page.getByTestId('participant').count()).toBeLessThan(all);
+  await documentPage(page, 'participants-ko');
+  // The demo's schedule is published: a new request is refused, and the reason is given in Korean.
+  await page.getByTestId('participant').first().getByRole('button', { name: w.participants.request }).click();
+  await page.getByRole('button', { name: w.participants.send }).click();
+  await expect(page.getByRole('alert')).toHaveText(w.errors.CONFLICT);
+
+  await page.getByRole('link', { name: w.forums.nav.requests }).click();
+  await expect(page.getByRole('heading', { level: 1, name: w.requests.title })).toBeVisible();
+  await expect(page.getByTestId('meeting-request').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByText(w.requests.sent, { exact: true }).click();
+  await expect(page.getByTestId('meeting-request').first()).toBeVisible();
+  await documentPage(page, 'requests-ko');
+});
+
+test('a delegate sees the requests without the buttons that act for the company', async ({ page }) => {
+  const w = words('en');
+  await page.goto('/sign-in');
+  // Chosen on this device: it wins over the language the account kept from the Korean test.
+  const signIn = new SignInPage(page, 'en');
+  await signIn.chooseLanguage('en');
+  await signIn.signIn(DELEGATE.email, DELEGATE.password);
+  await new AgendaPage(page, 'en').open();
+  await page.getByRole('link', { name: w.forums.nav.requests }).click();
+  await expect(page.getByTestId('meeting-request').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: w.requests.accept })).toHaveCount(0);
+  await page.getByRole('link', { name: w.forums.nav.participants }).click();
+  await expect(page.getByTestId('participant').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: w.participants.request })).toHaveCount(0);
+});

@@ -13,6 +13,8 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as ForumsIndexRouteImport } from './routes/forums/index'
 import { Route as ForumsForumIdAgendaRouteImport } from './routes/forums/$forumId/agenda'
+import { Route as ForumsForumIdParticipantsRouteImport } from './routes/forums/$forumId/participants'
+import { Route as ForumsForumIdRequestsRouteImport } from './routes/forums/$forumId/requests'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -34,18 +36,33 @@ const ForumsForumIdAgendaRoute = ForumsForumIdAgendaRouteImport.update({
   path: '/forums/$forumId/agenda',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ForumsForumIdParticipantsRoute =
+  ForumsForumIdParticipantsRouteImport.update({
+    id: '/forums/$forumId/participants',
+    path: '/forums/$forumId/participants',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const ForumsForumIdRequestsRoute = ForumsForumIdRequestsRouteImport.update({
+  id: '/forums/$forumId/requests',
+  path: '/forums/$forumId/requests',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/sign-in': typeof SignInRoute
   '/forums/': typeof ForumsIndexRoute
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
+  '/forums/$forumId/participants': typeof ForumsForumIdParticipantsRoute
+  '/forums/$forumId/requests': typeof ForumsForumIdRequestsRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/sign-in': typeof SignInRoute
   '/forums': typeof ForumsIndexRoute
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
+  '/forums/$forumId/participants': typeof ForumsForumIdParticipantsRoute
+  '/forums/$forumId/requests': typeof ForumsForumIdRequestsRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -53,13 +70,34 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute
   '/forums/': typeof ForumsIndexRoute
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
+  '/forums/$forumId/participants': typeof ForumsForumIdParticipantsRoute
+  '/forums/$forumId/requests': typeof ForumsForumIdRequestsRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/sign-in' | '/forums/' | '/forums/$forumId/agenda'
+  fullPaths:
+    | '/'
+    | '/sign-in'
+    | '/forums/'
+    | '/forums/$forumId/agenda'
+    | '/forums/$forumId/participants'
+    | '/forums/$forumId/requests'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/sign-in' | '/forums' | '/forums/$forumId/agenda'
-  id: '__root__' | '/' | '/sign-in' | '/forums/' | '/forums/$forumId/agenda'
+  to:
+    | '/'
+    | '/sign-in'
+    | '/forums'
+    | '/forums/$forumId/agenda'
+    | '/forums/$forumId/participants'
+    | '/forums/$forumId/requests'
+  id:
+    | '__root__'
+    | '/'
+    | '/sign-in'
+    | '/forums/'
+    | '/forums/$forumId/agenda'
+    | '/forums/$forumId/participants'
+    | '/forums/$forumId/requests'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -67,6 +105,8 @@ export interface RootRouteChildren {
   SignInRoute: typeof SignInRoute
   ForumsIndexRoute: typeof ForumsIndexRoute
   ForumsForumIdAgendaRoute: typeof ForumsForumIdAgendaRoute
+  ForumsForumIdParticipantsRoute: typeof ForumsForumIdParticipantsRoute
+  ForumsForumIdRequestsRoute: typeof ForumsForumIdRequestsRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -99,6 +139,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ForumsForumIdAgendaRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/forums/$forumId/participants': {
+      id: '/forums/$forumId/participants'
+      path: '/forums/$forumId/participants'
+      fullPath: '/forums/$forumId/participants'
+      preLoaderRoute: typeof ForumsForumIdParticipantsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/forums/$forumId/requests': {
+      id: '/forums/$forumId/requests'
+      path: '/forums/$forumId/requests'
+      fullPath: '/forums/$forumId/requests'
+      preLoaderRoute: typeof ForumsForumIdRequestsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -107,6 +161,8 @@ const rootRouteChildren: RootRouteChildren = {
   SignInRoute: SignInRoute,
   ForumsIndexRoute: ForumsIndexRoute,
   ForumsForumIdAgendaRoute: ForumsForumIdAgendaRoute,
+  ForumsForumIdParticipantsRoute: ForumsForumIdParticipantsRoute,
+  ForumsForumIdRequestsRoute: ForumsForumIdRequestsRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

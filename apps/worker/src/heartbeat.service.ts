@@ -28,7 +28,8 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     this.redis.on('error', () => undefined);
   }
 
-  onApplicationBootstrap() {
+  /** The first beat is awaited: once the worker says it is ready, /health already counts it. */
+  async onApplicationBootstrap() {
     const file = this.config.workerHeartbeatFile;
     const once = async () => {
       try {
@@ -39,7 +40,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
         this.logger.warn({ err: error }, 'heartbeat skipped: a dependency does not answer');
       }
     };
-    once().catch(() => undefined);
+    await once();
     this.timer = setInterval(() => once().catch(() => undefined), WORKER_HEARTBEAT_INTERVAL_MS);
   }
 

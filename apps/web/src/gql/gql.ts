@@ -22,6 +22,12 @@ type Documents = {
     "\n  mutation SignIn($in: LoginInput!) {\n    login(input: $in) {\n      accessToken\n      user {\n        id\n        preferredLanguage\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation KeepLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n": typeof types.KeepLanguageDocument,
     "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n": typeof types.ForumsDocument,
+    "\n  query Participants($forumId: ID!, $filter: ParticipantFilter, $after: String) {\n    participants(forumId: $forumId, filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          name\n          country\n          city\n          side\n          sectors\n          offers\n          seeks\n          languages\n          delegates {\n            id\n            name\n            title\n          }\n        }\n      }\n    }\n  }\n": typeof types.ParticipantsDocument,
+    "\n  mutation RequestMeeting($in: RequestMeetingInput!) {\n    requestMeeting(input: $in) {\n      id\n    }\n  }\n": typeof types.RequestMeetingDocument,
+    "\n  query MeetingRequests($forumId: ID!, $direction: RequestDirection!) {\n    meetingRequests(forumId: $forumId, direction: $direction) {\n      id\n      priority\n      message\n      status\n      createdAt\n      from {\n        id\n        name\n        country\n      }\n      to {\n        id\n        name\n        country\n      }\n    }\n  }\n": typeof types.MeetingRequestsDocument,
+    "\n  mutation RespondToMeetingRequest($id: ID!, $accept: Boolean!) {\n    respondToMeetingRequest(id: $id, accept: $accept) {\n      id\n      status\n    }\n  }\n": typeof types.RespondToMeetingRequestDocument,
+    "\n  mutation WithdrawMeetingRequest($id: ID!) {\n    withdrawMeetingRequest(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawMeetingRequestDocument,
+    "\n  query Me {\n    me {\n      id\n      role\n      company {\n        id\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SetPreferredLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n      language\n    }\n  }\n": typeof types.SetPreferredLanguageDocument,
 };
 const documents: Documents = {
@@ -31,6 +37,12 @@ const documents: Documents = {
     "\n  mutation SignIn($in: LoginInput!) {\n    login(input: $in) {\n      accessToken\n      user {\n        id\n        preferredLanguage\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation KeepLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n": types.KeepLanguageDocument,
     "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n": types.ForumsDocument,
+    "\n  query Participants($forumId: ID!, $filter: ParticipantFilter, $after: String) {\n    participants(forumId: $forumId, filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          name\n          country\n          city\n          side\n          sectors\n          offers\n          seeks\n          languages\n          delegates {\n            id\n            name\n            title\n          }\n        }\n      }\n    }\n  }\n": types.ParticipantsDocument,
+    "\n  mutation RequestMeeting($in: RequestMeetingInput!) {\n    requestMeeting(input: $in) {\n      id\n    }\n  }\n": types.RequestMeetingDocument,
+    "\n  query MeetingRequests($forumId: ID!, $direction: RequestDirection!) {\n    meetingRequests(forumId: $forumId, direction: $direction) {\n      id\n      priority\n      message\n      status\n      createdAt\n      from {\n        id\n        name\n        country\n      }\n      to {\n        id\n        name\n        country\n      }\n    }\n  }\n": types.MeetingRequestsDocument,
+    "\n  mutation RespondToMeetingRequest($id: ID!, $accept: Boolean!) {\n    respondToMeetingRequest(id: $id, accept: $accept) {\n      id\n      status\n    }\n  }\n": types.RespondToMeetingRequestDocument,
+    "\n  mutation WithdrawMeetingRequest($id: ID!) {\n    withdrawMeetingRequest(id: $id) {\n      id\n      status\n    }\n  }\n": types.WithdrawMeetingRequestDocument,
+    "\n  query Me {\n    me {\n      id\n      role\n      company {\n        id\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation SetPreferredLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n      language\n    }\n  }\n": types.SetPreferredLanguageDocument,
 };
 
@@ -72,6 +84,30 @@ export function graphql(source: "\n  mutation KeepLanguage($language: Language) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n"): (typeof documents)["\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Participants($forumId: ID!, $filter: ParticipantFilter, $after: String) {\n    participants(forumId: $forumId, filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          name\n          country\n          city\n          side\n          sectors\n          offers\n          seeks\n          languages\n          delegates {\n            id\n            name\n            title\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Participants($forumId: ID!, $filter: ParticipantFilter, $after: String) {\n    participants(forumId: $forumId, filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          name\n          country\n          city\n          side\n          sectors\n          offers\n          seeks\n          languages\n          delegates {\n            id\n            name\n            title\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestMeeting($in: RequestMeetingInput!) {\n    requestMeeting(input: $in) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RequestMeeting($in: RequestMeetingInput!) {\n    requestMeeting(input: $in) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeetingRequests($forumId: ID!, $direction: RequestDirection!) {\n    meetingRequests(forumId: $forumId, direction: $direction) {\n      id\n      priority\n      message\n      status\n      createdAt\n      from {\n        id\n        name\n        country\n      }\n      to {\n        id\n        name\n        country\n      }\n    }\n  }\n"): (typeof documents)["\n  query MeetingRequests($forumId: ID!, $direction: RequestDirection!) {\n    meetingRequests(forumId: $forumId, direction: $direction) {\n      id\n      priority\n      message\n      status\n      createdAt\n      from {\n        id\n        name\n        country\n      }\n      to {\n        id\n        name\n        country\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RespondToMeetingRequest($id: ID!, $accept: Boolean!) {\n    respondToMeetingRequest(id: $id, accept: $accept) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RespondToMeetingRequest($id: ID!, $accept: Boolean!) {\n    respondToMeetingRequest(id: $id, accept: $accept) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawMeetingRequest($id: ID!) {\n    withdrawMeetingRequest(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation WithdrawMeetingRequest($id: ID!) {\n    withdrawMeetingRequest(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      role\n      company {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      role\n      company {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

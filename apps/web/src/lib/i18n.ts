@@ -40,6 +40,12 @@ i18n.on('languageChanged', (language) => {
   applyLanguage(language);
 });
 
+/** A language picked with the menu: remembered on this device even when it is the one already shown. */
+export function chooseLanguage(language: Language): void {
+  localStorage.setItem(STORAGE_KEY, language);
+  void i18n.changeLanguage(language);
+}
+
 /** The language picked with the menu in this browser (or adopted from the account), if any. */
 export function chosenLanguage(): Language | null {
   const stored = localStorage.getItem(STORAGE_KEY);

@@ -3,16 +3,22 @@ import enAuth from './en/auth.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enForums from './en/forums.json';
+import enParticipants from './en/participants.json';
+import enRequests from './en/requests.json';
 import koAgenda from './ko/agenda.json';
 import koAuth from './ko/auth.json';
 import koCommon from './ko/common.json';
 import koErrors from './ko/errors.json';
 import koForums from './ko/forums.json';
+import koParticipants from './ko/participants.json';
+import koRequests from './ko/requests.json';
 import viAgenda from './vi/agenda.json';
 import viAuth from './vi/auth.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
 import viForums from './vi/forums.json';
+import viParticipants from './vi/participants.json';
+import viRequests from './vi/requests.json';
 
 /** The languages of a Koreaâ€“Vietnam forum, each named in itself for the language menu. */
 export const LANGUAGES = ['en', 'ko', 'vi'] as const;
@@ -21,7 +27,7 @@ export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ko: 'í•
 
 /** One catalogue per feature and language, side by side in this folder (reviewable together). */
 export const catalogues = {
-  en: { common: enCommon, auth: enAuth, forums: enForums, agenda: enAgenda, errors: enErrors },
-  ko: { common: koCommon, auth: koAuth, forums: koForums, agenda: koAgenda, errors: koErrors },
-  vi: { common: viCommon, auth: viAuth, forums: viForums, agenda: viAgenda, errors: viErrors },
+  en: { common: enCommon, auth: enAuth, forums: enForums, agenda: enAgenda, errors: enErrors, requests: enRequests, participants: enParticipants },
+  ko: { common: koCommon, auth: koAuth, forums: koForums, agenda: koAgenda, errors: koErrors, requests: koRequests, participants: koParticipants },
+  vi: { common: viCommon, auth: viAuth, forums: viForums, agenda: viAgenda, errors: viErrors, requests: viRequests, participants: viParticipants },
 } as const;

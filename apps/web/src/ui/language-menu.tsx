@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { useSession } from '../lib/session';
-import { isLanguage } from '../lib/i18n';
+import { chooseLanguage, isLanguage } from '../lib/i18n';
 import { LANGUAGE_NAMES, LANGUAGES } from '../locales';
 
 const SetPreferredLanguage = graphql(`
@@ -29,7 +29,7 @@ export function LanguageMenu() {
       onChange={(event) => {
         const language = event.currentTarget.value;
         if (!isLanguage(language)) return;
-        void i18n.changeLanguage(language);
+        chooseLanguage(language);
         if (token) void setPreferred({ language });
       }}
     />

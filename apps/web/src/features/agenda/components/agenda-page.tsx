@@ -10,6 +10,7 @@ import { currentLanguage } from '../../../lib/i18n';
 import { storedToken } from '../../../lib/session';
 import { clockTime, dayKey, longDate, sameClock, viewerTimeZone } from '../../../lib/time';
 import { ErrorText } from '../../../ui/error-text';
+import { ForumNav } from '../../forums/components/forum-nav';
 import { CalendarFeed } from './calendar-feed';
 
 const Agenda = graphql(`
@@ -69,6 +70,7 @@ export function AgendaPage({ forumId }: { forumId: string }) {
       <Anchor component={Link} to="/forums" size="sm">
         ← {t('back')}
       </Anchor>
+      <ForumNav forumId={forumId} />
       <Stack gap={2}>
         <Title order={1} size="h2">
           {t('title')}

@@ -1,0 +1,24 @@
+import { Group } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+
+/** Agenda · Participants · Requests of one forum; the current page is marked for screen readers too. */
+export function ForumNav({ forumId }: { forumId: string }) {
+  const { t } = useTranslation('forums');
+  const style = { padding: '6px 10px', borderRadius: 6, textDecoration: 'none', fontWeight: 600 };
+  const active = { style: { ...style, background: 'var(--mantine-color-blue-8)', color: 'white' } };
+  const inactive = { style: { ...style, color: 'var(--mantine-color-blue-8)' } };
+  return (
+    <Group component="nav" aria-label={t('nav.agenda')} gap={4} wrap="wrap">
+      <Link to="/forums/$forumId/agenda" params={{ forumId }} activeProps={{ ...active, 'aria-current': 'page' }} inactiveProps={inactive}>
+        {t('nav.agenda')}
+      </Link>
+      <Link to="/forums/$forumId/participants" params={{ forumId }} activeProps={{ ...active, 'aria-current': 'page' }} inactiveProps={inactive}>
+        {t('nav.participants')}
+      </Link>
+      <Link to="/forums/$forumId/requests" params={{ forumId }} activeProps={{ ...active, 'aria-current': 'page' }} inactiveProps={inactive}>
+        {t('nav.requests')}
+      </Link>
+    </Group>
+  );
+}
