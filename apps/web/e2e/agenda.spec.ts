@@ -139,3 +139,47 @@ test('a delegate sees the requests without the buttons that act for the company'
   await expect(page.getByTestId('participant').first()).toBeVisible();
   await expect(page.getByRole('button', { name: w.participants.request })).toHaveCount(0);
 });
+
+test('a new company registers in Vietnamese, changes its password and signs out on every device', async ({ page, browser }) => {
+  const w = words('vi');
+  await page.goto('/sign-in');
+  await new SignInPage(page, 'vi').chooseLanguage('en');
+  await page.getByRole('link', { name: w.auth.noAccount }).click();
+  await expect(page.getByRole('heading', { level: 1, name: w.auth.signUpTitle })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  const email = `owner.${Date.now()}@phanmem-hue.vn`;
+  await page.getByLabel(w.auth.companyName).fill('Công ty TNHH Phần mềm Huế');
+  await page.getByLabel(w.auth.yourName).fill('Lê Văn Hùng');
+  await page.getByLabel(w.auth.email).fill(email);
+  await page.getByRole('textbox', { name: w.auth.password, exact: true }).fill('short');
+  await page.getByRole('button', { name: w.auth.signUp }).click();
+  await expect(page.getByRole('alert')).toHaveText(w.errors.BAD_USER_INPUT);
+  await page.getByRole('textbox', { name: w.auth.password, exact: true }).fill('mật khẩu đủ dài');
+  await page.getByRole('button', { name: w.auth.signUp }).click();
+  await expect(page.getByRole('heading', { name: w.forums.title })).toBeVisible();
+
+  // A second device with the same account.
+  const other = await browser.newPage();
+  await other.goto(page.url().replace(/\/forums.*$/, '/sign-in'));
+  const otherSignIn = new SignInPage(other, 'vi');
+  await otherSignIn.chooseLanguage('en');
+  await otherSignIn.signIn(email, 'mật khẩu đủ dài');
+  await expect(other.getByRole('heading', { name: w.forums.title })).toBeVisible();
+
+  await page.getByRole('link', { name: w.auth.account }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('textbox', { name: w.auth.currentPassword, exact: true }).fill('mật khẩu đủ dài');
+  await page.getByRole('textbox', { name: w.auth.newPassword, exact: true }).fill('một mật khẩu mới hơn');
+  await page.getByRole('button', { name: w.auth.changePassword }).click();
+  await expect(page.getByRole('status').filter({ hasText: w.auth.passwordChanged })).toBeVisible();
+  // This device goes on; the other one is asked to sign in again.
+  await page.goto('/forums');
+  await expect(page.getByRole('heading', { name: w.forums.title })).toBeVisible();
+  await other.reload();
+  await expect(other.getByText(w.auth.expired)).toBeVisible();
+
+  await page.getByRole('link', { name: w.auth.account }).click();
+  await page.getByRole('button', { name: w.auth.signOutEverywhere }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await other.close();
+});

@@ -10,7 +10,9 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as AccountRouteImport } from './routes/account'
 import { Route as SignInRouteImport } from './routes/sign-in'
+import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as ForumsIndexRouteImport } from './routes/forums/index'
 import { Route as ForumsForumIdAgendaRouteImport } from './routes/forums/$forumId/agenda'
 import { Route as ForumsForumIdParticipantsRouteImport } from './routes/forums/$forumId/participants'
@@ -21,9 +23,19 @@ const IndexRoute = IndexRouteImport.update({
   path: '/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AccountRoute = AccountRouteImport.update({
+  id: '/account',
+  path: '/account',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const SignInRoute = SignInRouteImport.update({
   id: '/sign-in',
   path: '/sign-in',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SignUpRoute = SignUpRouteImport.update({
+  id: '/sign-up',
+  path: '/sign-up',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ForumsIndexRoute = ForumsIndexRouteImport.update({
@@ -50,7 +62,9 @@ const ForumsForumIdRequestsRoute = ForumsForumIdRequestsRouteImport.update({
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/account': typeof AccountRoute
   '/sign-in': typeof SignInRoute
+  '/sign-up': typeof SignUpRoute
   '/forums/': typeof ForumsIndexRoute
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
   '/forums/$forumId/participants': typeof ForumsForumIdParticipantsRoute
@@ -58,7 +72,9 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/account': typeof AccountRoute
   '/sign-in': typeof SignInRoute
+  '/sign-up': typeof SignUpRoute
   '/forums': typeof ForumsIndexRoute
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
   '/forums/$forumId/participants': typeof ForumsForumIdParticipantsRoute
@@ -67,7 +83,9 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/account': typeof AccountRoute
   '/sign-in': typeof SignInRoute
+  '/sign-up': typeof SignUpRoute
   '/forums/': typeof ForumsIndexRoute
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
   '/forums/$forumId/participants': typeof ForumsForumIdParticipantsRoute
@@ -77,7 +95,9 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/account'
     | '/sign-in'
+    | '/sign-up'
     | '/forums/'
     | '/forums/$forumId/agenda'
     | '/forums/$forumId/participants'
@@ -85,7 +105,9 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/account'
     | '/sign-in'
+    | '/sign-up'
     | '/forums'
     | '/forums/$forumId/agenda'
     | '/forums/$forumId/participants'
@@ -93,7 +115,9 @@ export interface FileRouteTypes {
   id:
     | '__root__'
     | '/'
+    | '/account'
     | '/sign-in'
+    | '/sign-up'
     | '/forums/'
     | '/forums/$forumId/agenda'
     | '/forums/$forumId/participants'
@@ -102,7 +126,9 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  AccountRoute: typeof AccountRoute
   SignInRoute: typeof SignInRoute
+  SignUpRoute: typeof SignUpRoute
   ForumsIndexRoute: typeof ForumsIndexRoute
   ForumsForumIdAgendaRoute: typeof ForumsForumIdAgendaRoute
   ForumsForumIdParticipantsRoute: typeof ForumsForumIdParticipantsRoute
@@ -118,11 +144,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof IndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/account': {
+      id: '/account'
+      path: '/account'
+      fullPath: '/account'
+      preLoaderRoute: typeof AccountRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/sign-in': {
       id: '/sign-in'
       path: '/sign-in'
       fullPath: '/sign-in'
       preLoaderRoute: typeof SignInRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/sign-up': {
+      id: '/sign-up'
+      path: '/sign-up'
+      fullPath: '/sign-up'
+      preLoaderRoute: typeof SignUpRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/forums/': {
@@ -158,7 +198,9 @@ declare module '@tanstack/react-router' {
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  AccountRoute: AccountRoute,
   SignInRoute: SignInRoute,
+  SignUpRoute: SignUpRoute,
   ForumsIndexRoute: ForumsIndexRoute,
   ForumsForumIdAgendaRoute: ForumsForumIdAgendaRoute,
   ForumsForumIdParticipantsRoute: ForumsForumIdParticipantsRoute,

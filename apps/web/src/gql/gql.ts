@@ -19,8 +19,12 @@ type Documents = {
     "\n  query Agenda($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n    }\n    agenda(forumId: $forumId) {\n      id\n      slot {\n        id\n        startsAt\n        endsAt\n      }\n      table {\n        label\n        interpreter\n      }\n      counterpart {\n        id\n        name\n        country\n        city\n        sectors\n        side\n        delegates {\n          id\n          name\n          title\n        }\n      }\n    }\n  }\n": typeof types.AgendaDocument,
     "\n  mutation CreateCalendarFeed($forumId: ID!) {\n    createCalendarFeed(forumId: $forumId) {\n      id\n      url\n    }\n  }\n": typeof types.CreateCalendarFeedDocument,
     "\n  mutation RevokeCalendarFeed($id: ID!) {\n    revokeCalendarFeed(id: $id)\n  }\n": typeof types.RevokeCalendarFeedDocument,
+    "\n  mutation ChangePassword($in: ChangePasswordInput!) {\n    changePassword(input: $in) {\n      accessToken\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation SignIn($in: LoginInput!) {\n    login(input: $in) {\n      accessToken\n      user {\n        id\n        preferredLanguage\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation KeepLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n": typeof types.KeepLanguageDocument,
+    "\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation KeepSignUpLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n": typeof types.KeepSignUpLanguageDocument,
     "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n": typeof types.ForumsDocument,
     "\n  query Participants($forumId: ID!, $filter: ParticipantFilter, $after: String) {\n    participants(forumId: $forumId, filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          name\n          country\n          city\n          side\n          sectors\n          offers\n          seeks\n          languages\n          delegates {\n            id\n            name\n            title\n          }\n        }\n      }\n    }\n  }\n": typeof types.ParticipantsDocument,
     "\n  mutation RequestMeeting($in: RequestMeetingInput!) {\n    requestMeeting(input: $in) {\n      id\n    }\n  }\n": typeof types.RequestMeetingDocument,
@@ -34,8 +38,12 @@ const documents: Documents = {
     "\n  query Agenda($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n    }\n    agenda(forumId: $forumId) {\n      id\n      slot {\n        id\n        startsAt\n        endsAt\n      }\n      table {\n        label\n        interpreter\n      }\n      counterpart {\n        id\n        name\n        country\n        city\n        sectors\n        side\n        delegates {\n          id\n          name\n          title\n        }\n      }\n    }\n  }\n": types.AgendaDocument,
     "\n  mutation CreateCalendarFeed($forumId: ID!) {\n    createCalendarFeed(forumId: $forumId) {\n      id\n      url\n    }\n  }\n": types.CreateCalendarFeedDocument,
     "\n  mutation RevokeCalendarFeed($id: ID!) {\n    revokeCalendarFeed(id: $id)\n  }\n": types.RevokeCalendarFeedDocument,
+    "\n  mutation ChangePassword($in: ChangePasswordInput!) {\n    changePassword(input: $in) {\n      accessToken\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  mutation SignIn($in: LoginInput!) {\n    login(input: $in) {\n      accessToken\n      user {\n        id\n        preferredLanguage\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation KeepLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n": types.KeepLanguageDocument,
+    "\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation KeepSignUpLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n": types.KeepSignUpLanguageDocument,
     "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n": types.ForumsDocument,
     "\n  query Participants($forumId: ID!, $filter: ParticipantFilter, $after: String) {\n    participants(forumId: $forumId, filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          name\n          country\n          city\n          side\n          sectors\n          offers\n          seeks\n          languages\n          delegates {\n            id\n            name\n            title\n          }\n        }\n      }\n    }\n  }\n": types.ParticipantsDocument,
     "\n  mutation RequestMeeting($in: RequestMeetingInput!) {\n    requestMeeting(input: $in) {\n      id\n    }\n  }\n": types.RequestMeetingDocument,
@@ -75,11 +83,27 @@ export function graphql(source: "\n  mutation RevokeCalendarFeed($id: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ChangePassword($in: ChangePasswordInput!) {\n    changePassword(input: $in) {\n      accessToken\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($in: ChangePasswordInput!) {\n    changePassword(input: $in) {\n      accessToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SignIn($in: LoginInput!) {\n    login(input: $in) {\n      accessToken\n      user {\n        id\n        preferredLanguage\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($in: LoginInput!) {\n    login(input: $in) {\n      accessToken\n      user {\n        id\n        preferredLanguage\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation KeepLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation KeepLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeepSignUpLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation KeepSignUpLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

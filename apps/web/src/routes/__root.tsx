@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Button, Group, Text } from '@mantine/core';
 import { createRootRouteWithContext, Link, Outlet, useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { useSession } from '../lib/session';
+import { useSession } from '../lib/session';
 import { LanguageMenu } from '../ui/language-menu';
 
 export interface RouterContext {
@@ -12,7 +12,8 @@ export const Route = createRootRouteWithContext<RouterContext>()({ component: Ro
 
 function Root() {
   const { t } = useTranslation();
-  const { session } = Route.useRouteContext();
+  // From React state, not the router context: the header follows a sign-in at once.
+  const session = useSession();
   const router = useRouter();
   const signOut = () => {
     session.signOut();
@@ -36,9 +37,14 @@ function Root() {
           <Group gap="xs" wrap="nowrap">
             <LanguageMenu />
             {session.token && (
-              <Button variant="subtle" size="compact-sm" onClick={signOut}>
-                {t('signOut')}
-              </Button>
+              <>
+                <Anchor component={Link} to="/account" size="sm" fw={600}>
+                  {t('auth:account')}
+                </Anchor>
+                <Button variant="subtle" size="compact-sm" onClick={signOut}>
+                  {t('signOut')}
+                </Button>
+              </>
             )}
           </Group>
         </Group>

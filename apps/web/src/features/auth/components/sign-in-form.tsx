@@ -1,5 +1,5 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useNavigate } from '@tanstack/react-router';
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from 'urql';
@@ -90,6 +90,9 @@ export function SignInForm({ redirectTo, expired }: { redirectTo?: string; expir
           <Button type="submit" loading={busy} fullWidth>
             {t('signIn')}
           </Button>
+          <Anchor component={Link} to="/sign-up" size="sm">
+            {t('noAccount')}
+          </Anchor>
           <Text c="dimmed" size="xs">
             {t('demoHint')}
           </Text>
