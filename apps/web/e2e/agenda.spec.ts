@@ -183,3 +183,28 @@ test('a new company registers in Vietnamese, changes its password and signs out 
   await expect(page).toHaveURL(/\/sign-in/);
   await other.close();
 });
+
+test("a company edits its profile (what others browse); a delegate reads it without saving", async ({ page }) => {
+  const w = words('en');
+  await page.goto('/sign-in');
+  const signIn = new SignInPage(page, 'en');
+  await signIn.chooseLanguage('en');
+  await signIn.signIn(COMPANY.email, COMPANY.password);
+  await page.getByRole('link', { name: w.auth.profile }).click();
+  await expect(page.getByRole('heading', { level: 1, name: w.profile.title })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  const offers = page.getByLabel(w.profile.offers);
+  await offers.fill(`${await offers.inputValue()}\nSmart tourism platforms`);
+  await page.getByRole('button', { name: w.profile.save }).click();
+  await expect(page.getByRole('status').filter({ hasText: w.profile.saved })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(w.profile.offers)).toHaveValue(/Smart tourism platforms$/);
+  await documentPage(page, 'profile-en');
+
+  await page.getByRole('button', { name: w.common.signOut }).click();
+  await signIn.signIn(DELEGATE.email, DELEGATE.password);
+  await page.getByRole('link', { name: w.auth.profile }).click();
+  await expect(page.getByText(w.profile.readOnly)).toBeVisible();
+  await expect(page.getByRole('button', { name: w.profile.save })).toHaveCount(0);
+  await expect(page.getByLabel(w.profile.offers)).toBeDisabled();
+});

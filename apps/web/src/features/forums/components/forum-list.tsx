@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
@@ -23,9 +23,14 @@ export function ForumList() {
   const [{ data, fetching, error }] = useQuery({ query: Forums });
   return (
     <Stack maw={760} mx="auto">
-      <Title order={1} size="h2">
-        {t('title')}
-      </Title>
+      <Group justify="space-between" align="center">
+        <Title order={1} size="h2">
+          {t('title')}
+        </Title>
+        <Anchor component={Link} to="/profile" size="sm" fw={600}>
+          {t('auth:profile')}
+        </Anchor>
+      </Group>
       <ErrorText code={errorCode(error)} />
       {fetching && !data && <Loader role="status" aria-label={t('common:loading')} />}
       {data?.forums.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
