@@ -22,9 +22,7 @@ type Documents = {
     "\n  mutation ChangePassword($in: ChangePasswordInput!) {\n    changePassword(input: $in) {\n      accessToken\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation SignIn($in: LoginInput!) {\n    login(input: $in) {\n      accessToken\n      user {\n        id\n        preferredLanguage\n      }\n    }\n  }\n": typeof types.SignInDocument,
-    "\n  mutation KeepLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n": typeof types.KeepLanguageDocument,
     "\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n": typeof types.SignUpDocument,
-    "\n  mutation KeepSignUpLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n": typeof types.KeepSignUpLanguageDocument,
     "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n": typeof types.ForumsDocument,
     "\n  query Participants($forumId: ID!, $filter: ParticipantFilter, $after: String) {\n    participants(forumId: $forumId, filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          name\n          country\n          city\n          side\n          sectors\n          offers\n          seeks\n          languages\n          delegates {\n            id\n            name\n            title\n          }\n        }\n      }\n    }\n  }\n": typeof types.ParticipantsDocument,
     "\n  mutation RequestMeeting($in: RequestMeetingInput!) {\n    requestMeeting(input: $in) {\n      id\n    }\n  }\n": typeof types.RequestMeetingDocument,
@@ -33,8 +31,8 @@ type Documents = {
     "\n  query MeetingRequests($forumId: ID!, $direction: RequestDirection!) {\n    meetingRequests(forumId: $forumId, direction: $direction) {\n      id\n      priority\n      message\n      status\n      createdAt\n      from {\n        id\n        name\n        country\n      }\n      to {\n        id\n        name\n        country\n      }\n    }\n  }\n": typeof types.MeetingRequestsDocument,
     "\n  mutation RespondToMeetingRequest($id: ID!, $accept: Boolean!) {\n    respondToMeetingRequest(id: $id, accept: $accept) {\n      id\n      status\n    }\n  }\n": typeof types.RespondToMeetingRequestDocument,
     "\n  mutation WithdrawMeetingRequest($id: ID!) {\n    withdrawMeetingRequest(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawMeetingRequestDocument,
-    "\n  query Me {\n    me {\n      id\n      role\n      company {\n        id\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SetPreferredLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n      language\n    }\n  }\n": typeof types.SetPreferredLanguageDocument,
+    "\n  query Me {\n    me {\n      id\n      role\n      company {\n        id\n      }\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
     "\n  query Agenda($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n    }\n    agenda(forumId: $forumId) {\n      id\n      slot {\n        id\n        startsAt\n        endsAt\n      }\n      table {\n        label\n        interpreter\n      }\n      counterpart {\n        id\n        name\n        country\n        city\n        sectors\n        side\n        delegates {\n          id\n          name\n          title\n        }\n      }\n    }\n  }\n": types.AgendaDocument,
@@ -43,9 +41,7 @@ const documents: Documents = {
     "\n  mutation ChangePassword($in: ChangePasswordInput!) {\n    changePassword(input: $in) {\n      accessToken\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  mutation SignIn($in: LoginInput!) {\n    login(input: $in) {\n      accessToken\n      user {\n        id\n        preferredLanguage\n      }\n    }\n  }\n": types.SignInDocument,
-    "\n  mutation KeepLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n": types.KeepLanguageDocument,
     "\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n": types.SignUpDocument,
-    "\n  mutation KeepSignUpLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n": types.KeepSignUpLanguageDocument,
     "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n": types.ForumsDocument,
     "\n  query Participants($forumId: ID!, $filter: ParticipantFilter, $after: String) {\n    participants(forumId: $forumId, filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          name\n          country\n          city\n          side\n          sectors\n          offers\n          seeks\n          languages\n          delegates {\n            id\n            name\n            title\n          }\n        }\n      }\n    }\n  }\n": types.ParticipantsDocument,
     "\n  mutation RequestMeeting($in: RequestMeetingInput!) {\n    requestMeeting(input: $in) {\n      id\n    }\n  }\n": types.RequestMeetingDocument,
@@ -54,8 +50,8 @@ const documents: Documents = {
     "\n  query MeetingRequests($forumId: ID!, $direction: RequestDirection!) {\n    meetingRequests(forumId: $forumId, direction: $direction) {\n      id\n      priority\n      message\n      status\n      createdAt\n      from {\n        id\n        name\n        country\n      }\n      to {\n        id\n        name\n        country\n      }\n    }\n  }\n": types.MeetingRequestsDocument,
     "\n  mutation RespondToMeetingRequest($id: ID!, $accept: Boolean!) {\n    respondToMeetingRequest(id: $id, accept: $accept) {\n      id\n      status\n    }\n  }\n": types.RespondToMeetingRequestDocument,
     "\n  mutation WithdrawMeetingRequest($id: ID!) {\n    withdrawMeetingRequest(id: $id) {\n      id\n      status\n    }\n  }\n": types.WithdrawMeetingRequestDocument,
-    "\n  query Me {\n    me {\n      id\n      role\n      company {\n        id\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation SetPreferredLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n      language\n    }\n  }\n": types.SetPreferredLanguageDocument,
+    "\n  query Me {\n    me {\n      id\n      role\n      company {\n        id\n      }\n    }\n  }\n": types.MeDocument,
 };
 
 /**
@@ -99,15 +95,7 @@ export function graphql(source: "\n  mutation SignIn($in: LoginInput!) {\n    lo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation KeepLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation KeepLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation KeepSignUpLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation KeepSignUpLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -143,11 +131,11 @@ export function graphql(source: "\n  mutation WithdrawMeetingRequest($id: ID!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      role\n      company {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      role\n      company {\n        id\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SetPreferredLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n      language\n    }\n  }\n"): (typeof documents)["\n  mutation SetPreferredLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n      language\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetPreferredLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n      language\n    }\n  }\n"): (typeof documents)["\n  mutation SetPreferredLanguage($language: Language) {\n    setPreferredLanguage(language: $language) {\n      id\n      language\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      role\n      company {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      role\n      company {\n        id\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,25 +1,17 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
-import { graphql } from '../gql';
+import { useClient } from 'urql';
 import { useSession } from '../lib/session';
 import { chooseLanguage, isLanguage } from '../lib/i18n';
+import { rememberLanguageOnAccount } from '../lib/language-preference';
 import { LANGUAGE_NAMES, LANGUAGES } from '../locales';
 
-const SetPreferredLanguage = graphql(`
-  mutation SetPreferredLanguage($language: Language) {
-    setPreferredLanguage(language: $language) {
-      id
-      language
-    }
-  }
-`);
 
 /** "English / 한국어 / Tiếng Việt" on every page; remembered in this browser, and on the account when signed in. */
 export function LanguageMenu() {
   const { t, i18n } = useTranslation();
   const { token } = useSession();
-  const [, setPreferred] = useMutation(SetPreferredLanguage);
+  const client = useClient();
   return (
     <NativeSelect
       aria-label={t('language')}
@@ -30,7 +22,7 @@ export function LanguageMenu() {
         const language = event.currentTarget.value;
         if (!isLanguage(language)) return;
         chooseLanguage(language);
-        if (token) void setPreferred({ language });
+        if (token) rememberLanguageOnAccount(client, undefined, language);
       }}
     />
   );

@@ -6,6 +6,7 @@ import { useClient } from 'urql';
 import { graphql } from '../../../gql';
 import { errorCode } from '../../../lib/graphql-client';
 import { chosenLanguage, currentLanguage, i18n, isLanguage } from '../../../lib/i18n';
+import { rememberLanguageOnAccount } from '../../../lib/language-preference';
 import { useSession } from '../../../lib/session';
 import { ErrorText } from '../../../ui/error-text';
 
@@ -21,13 +22,6 @@ const SignIn = graphql(`
   }
 `);
 
-const KeepLanguage = graphql(`
-  mutation KeepLanguage($language: Language) {
-    setPreferredLanguage(language: $language) {
-      id
-    }
-  }
-`);
 
 export function SignInForm({ redirectTo, expired }: { redirectTo?: string; expired: boolean }) {
   const { t } = useTranslation('auth');
@@ -53,9 +47,7 @@ export function SignInForm({ redirectTo, expired }: { redirectTo?: string; expir
     if (!local && isLanguage(account)) {
       void i18n.changeLanguage(account);
     } else if (account !== currentLanguage()) {
-      void client
-        .mutation(KeepLanguage, { language: currentLanguage() }, { fetchOptions: { headers: { authorization: `Bearer ${login.accessToken}` } } })
-        .toPromise();
+      rememberLanguageOnAccount(client, login.accessToken);
     }
     session.signIn(login.accessToken);
     void navigate({ to: redirectTo ?? '/forums' });

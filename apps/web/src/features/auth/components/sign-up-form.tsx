@@ -6,6 +6,7 @@ import { useClient } from 'urql';
 import { graphql } from '../../../gql';
 import { errorCode } from '../../../lib/graphql-client';
 import { currentLanguage } from '../../../lib/i18n';
+import { rememberLanguageOnAccount } from '../../../lib/language-preference';
 import { useSession } from '../../../lib/session';
 import { ErrorText } from '../../../ui/error-text';
 
@@ -17,13 +18,6 @@ const SignUp = graphql(`
   }
 `);
 
-const KeepLanguage = graphql(`
-  mutation KeepSignUpLanguage($language: Language) {
-    setPreferredLanguage(language: $language) {
-      id
-    }
-  }
-`);
 
 /** A company's representative registers the company and signs in. */
 export function SignUpForm() {
@@ -49,7 +43,7 @@ export function SignUpForm() {
     setBusy(false);
     const accessToken = result.data?.signUp.accessToken;
     if (!accessToken) return setError(errorCode(result.error));
-    void client.mutation(KeepLanguage, { language }, { fetchOptions: { headers: { authorization: `Bearer ${accessToken}` } } }).toPromise();
+    rememberLanguageOnAccount(client, accessToken);
     session.signIn(accessToken);
     void navigate({ to: '/forums' });
   };
