@@ -208,3 +208,34 @@ test("a company edits its profile (what others browse); a delegate reads it with
   await expect(page.getByRole('button', { name: w.profile.save })).toHaveCount(0);
   await expect(page.getByLabel(w.profile.offers)).toBeDisabled();
 });
+
+test('a new Korean company registers for an open forum with its delegate and the times it cannot meet, on the forum clock and its own (한국어)', async ({ page }) => {
+  const w = words('ko');
+  await page.goto('/sign-up');
+  await new SignInPage(page, 'ko').chooseLanguage('en');
+  await page.getByLabel(w.auth.companyName).fill('주식회사 스마트시티랩');
+  await page.getByLabel(w.auth.country).selectOption('KR');
+  await page.getByLabel(w.auth.yourName).fill('박지훈');
+  await page.getByLabel(w.auth.email).fill(`ceo.${Date.now()}@smartcitylab.kr`);
+  await page.getByRole('textbox', { name: w.auth.password, exact: true }).fill('충분히 긴 비밀번호');
+  await page.getByRole('button', { name: w.auth.signUp }).click();
+  const card = page.locator('.mantine-Card-root', { hasText: 'Hanoi Smart City' });
+  await card.getByRole('link', { name: w.registration.open }).click();
+  await expect(page.getByRole('heading', { level: 2, name: w.registration.title })).toBeVisible();
+  const slots = page.getByTestId('slot');
+  await expect(slots).toHaveCount(4);
+  // 09:00 in Hanoi, 11:00 for this browser in Seoul.
+  await expect(slots.first()).toHaveAccessibleName(/^09:00 \(11:00\)/);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel(w.registration.side).selectOption('KR');
+  await page.getByLabel(w.registration.delegateName).fill('박지훈');
+  await page.getByLabel(w.registration.delegateEmail).fill('jihoon@smartcitylab.kr');
+  await page.getByLabel(w.registration.delegateLanguages).fill('ko, en');
+  await slots.nth(1).click();
+  await slots.nth(3).click();
+  await expect(slots.nth(1)).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText(w.registration.unavailableCount_other.replace('{{count}}', '2'))).toBeVisible();
+  await documentPage(page, 'registration-ko');
+  await page.getByRole('button', { name: w.registration.register }).click();
+  await expect(page.getByText(w.registration.registered)).toBeVisible();
+});

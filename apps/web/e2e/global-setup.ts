@@ -17,6 +17,27 @@ export default async function globalSetup(config: FullConfig) {
   const token = login.accessToken;
   const { forums } = await gql<{ forums: { id: string; status: string }[] }>('{ forums { id status } }', {}, token);
   const forumId = forums[0].id;
+  // A second forum, open for registration (the demo one has closed its requests).
+  await gql(
+    `mutation ($in: CreateForumInput!) { createForum(input: $in) { id } }`,
+    {
+      in: {
+        name: 'Hanoi Smart City Business Forum',
+        venue: 'National Convention Center, Hanoi',
+        timeZone: 'Asia/Ho_Chi_Minh',
+        sides: ['VN', 'KR'],
+        slotMinutes: 30,
+        maxMeetingsPerCompany: 6,
+        sessions: [{ startsAt: '2024-11-20T09:00:00+07:00', endsAt: '2024-11-20T11:00:00+07:00' }],
+        tableCount: 10,
+        interpreterTableCount: 4,
+      },
+    },
+    token,
+  ).then(async (created) => {
+    const id = (created as { createForum: { id: string } }).createForum.id;
+    await gql('mutation ($id: ID!) { setForumStatus(id: $id, status: OPEN) { id } }', { id }, token);
+  });
   if (forums[0].status === 'SCHEDULED') return;
   const { generateSchedule } = await gql<{ generateSchedule: { id: string } }>('mutation ($f: ID!) { generateSchedule(forumId: $f, options: { seed: 1 }) { id } }', { f: forumId }, token);
   for (let i = 0; ; i++) {

@@ -15,6 +15,7 @@ import { Route as ProfileRouteImport } from './routes/profile'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as ForumsIndexRouteImport } from './routes/forums/index'
+import { Route as ForumsForumIdIndexRouteImport } from './routes/forums/$forumId/index'
 import { Route as ForumsForumIdAgendaRouteImport } from './routes/forums/$forumId/agenda'
 import { Route as ForumsForumIdParticipantsRouteImport } from './routes/forums/$forumId/participants'
 import { Route as ForumsForumIdRequestsRouteImport } from './routes/forums/$forumId/requests'
@@ -49,6 +50,11 @@ const ForumsIndexRoute = ForumsIndexRouteImport.update({
   path: '/forums/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ForumsForumIdIndexRoute = ForumsForumIdIndexRouteImport.update({
+  id: '/forums/$forumId/',
+  path: '/forums/$forumId/',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ForumsForumIdAgendaRoute = ForumsForumIdAgendaRouteImport.update({
   id: '/forums/$forumId/agenda',
   path: '/forums/$forumId/agenda',
@@ -76,6 +82,7 @@ export interface FileRoutesByFullPath {
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
   '/forums/$forumId/participants': typeof ForumsForumIdParticipantsRoute
   '/forums/$forumId/requests': typeof ForumsForumIdRequestsRoute
+  '/forums/$forumId/': typeof ForumsForumIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -87,6 +94,7 @@ export interface FileRoutesByTo {
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
   '/forums/$forumId/participants': typeof ForumsForumIdParticipantsRoute
   '/forums/$forumId/requests': typeof ForumsForumIdRequestsRoute
+  '/forums/$forumId': typeof ForumsForumIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -99,6 +107,7 @@ export interface FileRoutesById {
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
   '/forums/$forumId/participants': typeof ForumsForumIdParticipantsRoute
   '/forums/$forumId/requests': typeof ForumsForumIdRequestsRoute
+  '/forums/$forumId/': typeof ForumsForumIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -112,6 +121,7 @@ export interface FileRouteTypes {
     | '/forums/$forumId/agenda'
     | '/forums/$forumId/participants'
     | '/forums/$forumId/requests'
+    | '/forums/$forumId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -123,6 +133,7 @@ export interface FileRouteTypes {
     | '/forums/$forumId/agenda'
     | '/forums/$forumId/participants'
     | '/forums/$forumId/requests'
+    | '/forums/$forumId'
   id:
     | '__root__'
     | '/'
@@ -134,6 +145,7 @@ export interface FileRouteTypes {
     | '/forums/$forumId/agenda'
     | '/forums/$forumId/participants'
     | '/forums/$forumId/requests'
+    | '/forums/$forumId/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -146,6 +158,7 @@ export interface RootRouteChildren {
   ForumsForumIdAgendaRoute: typeof ForumsForumIdAgendaRoute
   ForumsForumIdParticipantsRoute: typeof ForumsForumIdParticipantsRoute
   ForumsForumIdRequestsRoute: typeof ForumsForumIdRequestsRoute
+  ForumsForumIdIndexRoute: typeof ForumsForumIdIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -192,6 +205,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ForumsIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/forums/$forumId/': {
+      id: '/forums/$forumId/'
+      path: '/forums/$forumId'
+      fullPath: '/forums/$forumId/'
+      preLoaderRoute: typeof ForumsForumIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/forums/$forumId/agenda': {
       id: '/forums/$forumId/agenda'
       path: '/forums/$forumId/agenda'
@@ -226,6 +246,7 @@ const rootRouteChildren: RootRouteChildren = {
   ForumsForumIdAgendaRoute: ForumsForumIdAgendaRoute,
   ForumsForumIdParticipantsRoute: ForumsForumIdParticipantsRoute,
   ForumsForumIdRequestsRoute: ForumsForumIdRequestsRoute,
+  ForumsForumIdIndexRoute: ForumsForumIdIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

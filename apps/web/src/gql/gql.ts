@@ -28,6 +28,8 @@ type Documents = {
     "\n  mutation RequestMeeting($in: RequestMeetingInput!) {\n    requestMeeting(input: $in) {\n      id\n    }\n  }\n": typeof types.RequestMeetingDocument,
     "\n  query CompanyProfile {\n    me {\n      id\n      role\n      company {\n        id\n        name\n        country\n        city\n        website\n        sectors\n        offers\n        seeks\n        languages\n        description\n      }\n    }\n  }\n": typeof types.CompanyProfileDocument,
     "\n  mutation UpdateCompany($in: CompanyInput!) {\n    updateCompany(input: $in) {\n      id\n      name\n      city\n      website\n      sectors\n      offers\n      seeks\n      languages\n      description\n    }\n  }\n": typeof types.UpdateCompanyDocument,
+    "\n  query ForumPage($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n      status\n      sides\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n    }\n    myRegistration(forumId: $forumId) {\n      id\n      side\n      unavailableSlotIds\n      delegates {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ForumPageDocument,
+    "\n  mutation RegisterForForum($forumId: ID!, $in: RegistrationInput!) {\n    registerForForum(forumId: $forumId, input: $in) {\n      id\n    }\n  }\n": typeof types.RegisterForForumDocument,
     "\n  query MeetingRequests($forumId: ID!, $direction: RequestDirection!) {\n    meetingRequests(forumId: $forumId, direction: $direction) {\n      id\n      priority\n      message\n      status\n      createdAt\n      from {\n        id\n        name\n        country\n      }\n      to {\n        id\n        name\n        country\n      }\n    }\n  }\n": typeof types.MeetingRequestsDocument,
     "\n  mutation RespondToMeetingRequest($id: ID!, $accept: Boolean!) {\n    respondToMeetingRequest(id: $id, accept: $accept) {\n      id\n      status\n    }\n  }\n": typeof types.RespondToMeetingRequestDocument,
     "\n  mutation WithdrawMeetingRequest($id: ID!) {\n    withdrawMeetingRequest(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawMeetingRequestDocument,
@@ -47,6 +49,8 @@ const documents: Documents = {
     "\n  mutation RequestMeeting($in: RequestMeetingInput!) {\n    requestMeeting(input: $in) {\n      id\n    }\n  }\n": types.RequestMeetingDocument,
     "\n  query CompanyProfile {\n    me {\n      id\n      role\n      company {\n        id\n        name\n        country\n        city\n        website\n        sectors\n        offers\n        seeks\n        languages\n        description\n      }\n    }\n  }\n": types.CompanyProfileDocument,
     "\n  mutation UpdateCompany($in: CompanyInput!) {\n    updateCompany(input: $in) {\n      id\n      name\n      city\n      website\n      sectors\n      offers\n      seeks\n      languages\n      description\n    }\n  }\n": types.UpdateCompanyDocument,
+    "\n  query ForumPage($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n      status\n      sides\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n    }\n    myRegistration(forumId: $forumId) {\n      id\n      side\n      unavailableSlotIds\n      delegates {\n        id\n        name\n      }\n    }\n  }\n": types.ForumPageDocument,
+    "\n  mutation RegisterForForum($forumId: ID!, $in: RegistrationInput!) {\n    registerForForum(forumId: $forumId, input: $in) {\n      id\n    }\n  }\n": types.RegisterForForumDocument,
     "\n  query MeetingRequests($forumId: ID!, $direction: RequestDirection!) {\n    meetingRequests(forumId: $forumId, direction: $direction) {\n      id\n      priority\n      message\n      status\n      createdAt\n      from {\n        id\n        name\n        country\n      }\n      to {\n        id\n        name\n        country\n      }\n    }\n  }\n": types.MeetingRequestsDocument,
     "\n  mutation RespondToMeetingRequest($id: ID!, $accept: Boolean!) {\n    respondToMeetingRequest(id: $id, accept: $accept) {\n      id\n      status\n    }\n  }\n": types.RespondToMeetingRequestDocument,
     "\n  mutation WithdrawMeetingRequest($id: ID!) {\n    withdrawMeetingRequest(id: $id) {\n      id\n      status\n    }\n  }\n": types.WithdrawMeetingRequestDocument,
@@ -116,6 +120,14 @@ export function graphql(source: "\n  query CompanyProfile {\n    me {\n      id\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateCompany($in: CompanyInput!) {\n    updateCompany(input: $in) {\n      id\n      name\n      city\n      website\n      sectors\n      offers\n      seeks\n      languages\n      description\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCompany($in: CompanyInput!) {\n    updateCompany(input: $in) {\n      id\n      name\n      city\n      website\n      sectors\n      offers\n      seeks\n      languages\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ForumPage($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n      status\n      sides\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n    }\n    myRegistration(forumId: $forumId) {\n      id\n      side\n      unavailableSlotIds\n      delegates {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ForumPage($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n      status\n      sides\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n    }\n    myRegistration(forumId: $forumId) {\n      id\n      side\n      unavailableSlotIds\n      delegates {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterForForum($forumId: ID!, $in: RegistrationInput!) {\n    registerForForum(forumId: $forumId, input: $in) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterForForum($forumId: ID!, $in: RegistrationInput!) {\n    registerForForum(forumId: $forumId, input: $in) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -50,6 +50,11 @@ export function ForumList() {
               {t('clock', { timeZone: forum.timeZone })}
             </Text>
             <Group>
+              <Link to="/forums/$forumId" params={{ forumId: forum.id }}>
+                <Button component="span" size="sm" variant="default">
+                  {t('registration:open')}
+                </Button>
+              </Link>
               <Link to="/forums/$forumId/agenda" params={{ forumId: forum.id }}>
                 <Button component="span" size="sm">
                   {t('openAgenda')}

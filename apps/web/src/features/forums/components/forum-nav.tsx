@@ -10,6 +10,9 @@ export function ForumNav({ forumId }: { forumId: string }) {
   const inactive = { style: { ...style, color: 'var(--mantine-color-blue-8)' } };
   return (
     <Group component="nav" aria-label={t('nav.agenda')} gap={4} wrap="wrap">
+      <Link to="/forums/$forumId" params={{ forumId }} activeOptions={{ exact: true }} activeProps={{ ...active, 'aria-current': 'page' }} inactiveProps={inactive}>
+        {t('nav.forum')}
+      </Link>
       <Link to="/forums/$forumId/agenda" params={{ forumId }} activeProps={{ ...active, 'aria-current': 'page' }} inactiveProps={inactive}>
         {t('nav.agenda')}
       </Link>

@@ -1,0 +1,192 @@
+import { Alert, Badge, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../../../gql';
+import type { ForumPageQuery } from '../../../gql/graphql';
+import { errorCode } from '../../../lib/graphql-client';
+import { useMe } from '../../../lib/me';
+import { clockTime, dayKey, longDate, sameClock, viewerTimeZone } from '../../../lib/time';
+import { ErrorText } from '../../../ui/error-text';
+import { ForumNav } from '../../forums/components/forum-nav';
+
+const ForumPage = graphql(`
+  query ForumPage($forumId: ID!) {
+    forum(id: $forumId) {
+      id
+      name
+      venue
+      timeZone
+      status
+      sides
+      slots {
+        id
+        startsAt
+        endsAt
+      }
+    }
+    myRegistration(forumId: $forumId) {
+      id
+      side
+      unavailableSlotIds
+      delegates {
+        id
+        name
+      }
+    }
+  }
+`);
+
+const Register = graphql(`
+  mutation RegisterForForum($forumId: ID!, $in: RegistrationInput!) {
+    registerForForum(forumId: $forumId, input: $in) {
+      id
+    }
+  }
+`);
+
+type Slot = ForumPageQuery['forum']['slots'][number];
+
+/** A forum's facts and, while it is open, the company's registration with its delegate and its availability on the slot grid. */
+export function ForumOverview({ forumId }: { forumId: string }) {
+  const { t, i18n } = useTranslation('registration');
+  const { canAct } = useMe();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ForumPage, variables: { forumId } });
+  if (fetching && !data) return <Loader role="status" aria-label={t('common:loading')} />;
+  if (!data) return <ErrorText code={errorCode(error)} />;
+  const { forum, myRegistration } = data;
+  const language = i18n.language;
+  return (
+    <Stack maw={760} mx="auto" gap="md">
+      <ForumNav forumId={forumId} />
+      <Stack gap={2}>
+        <Title order={1} size="h2">
+          {forum.name}
+        </Title>
+        {forum.venue && <Text>{forum.venue}</Text>}
+        <Group gap="xs">
+          <Badge variant="outline">{t(`forums:status.${forum.status}`)}</Badge>
+          <Text size="sm" c="dimmed">
+            {t('forums:clock', { timeZone: forum.timeZone })}
+          </Text>
+        </Group>
+        {forum.slots.length > 0 && (
+          <Text size="sm">
+            {[...new Set(forum.slots.map((slot) => dayKey(slot.startsAt, forum.timeZone)))]
+              .map((key) => longDate(forum.slots.find((slot) => dayKey(slot.startsAt, forum.timeZone) === key)!.startsAt, language, forum.timeZone))
+              .join(' · ')}
+          </Text>
+        )}
+      </Stack>
+      <Title order={2} size="h3">
+        {t('title')}
+      </Title>
+      {myRegistration ? (
+        <Alert color="green" variant="light">
+          {t('registered')} {t('unavailableCount', { count: myRegistration.unavailableSlotIds.length })}
+        </Alert>
+      ) : forum.status !== 'OPEN' ? (
+        <Text>{t('notOpen')}</Text>
+      ) : canAct ? (
+        <RegistrationForm forum={forum} onDone={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : (
+        <Text>{t('profile:readOnly')}</Text>
+      )}
+    </Stack>
+  );
+}
+
+function RegistrationForm({ forum, onDone }: { forum: ForumPageQuery['forum']; onDone(): void }) {
+  const { t, i18n } = useTranslation('registration');
+  const [side, setSide] = useState(forum.sides[0] ?? '');
+  const [delegate, setDelegate] = useState({ name: '', email: '', languages: '' });
+  const [unavailable, setUnavailable] = useState<Set<string>>(new Set());
+  const [state, register] = useMutation(Register);
+  const viewer = viewerTimeZone();
+  const language = i18n.language;
+  const toggle = (slot: Slot) =>
+    setUnavailable((previous) => {
+      const next = new Set(previous);
+      if (next.has(slot.id)) next.delete(slot.id);
+      else next.add(slot.id);
+      return next;
+    });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const languages = delegate.languages.split(/[,\s]+/).map((code) => code.trim().toLowerCase()).filter(Boolean);
+    const result = await register({
+      forumId: forum.id,
+      in: { side: side || null, unavailableSlotIds: [...unavailable], delegates: [{ name: delegate.name, email: delegate.email, languages }] },
+    });
+    if (!result.error) onDone();
+  };
+  const days = new Map<string, Slot[]>();
+  for (const slot of forum.slots) days.set(dayKey(slot.startsAt, forum.timeZone), [...(days.get(dayKey(slot.startsAt, forum.timeZone)) ?? []), slot]);
+  return (
+    <Paper withBorder p="md" radius="md">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {forum.sides.length > 0 && <NativeSelect label={t('side')} value={side} onChange={(e) => setSide(e.currentTarget.value)} data={forum.sides} />}
+          <TextInput label={t('delegateName')} value={delegate.name} onChange={(e) => setDelegate({ ...delegate, name: e.currentTarget.value })} />
+          <TextInput label={t('delegateEmail')} type="email" value={delegate.email} onChange={(e) => setDelegate({ ...delegate, email: e.currentTarget.value })} />
+          <TextInput label={t('delegateLanguages')} value={delegate.languages} onChange={(e) => setDelegate({ ...delegate, languages: e.currentTarget.value })} />
+          <Title order={3} size="h4">
+            {t('availability')}
+          </Title>
+          <Text size="sm">{t('availabilityHint')}</Text>
+          {forum.slots[0] && !sameClock(forum.slots[0].startsAt, forum.timeZone, viewer) && (
+            <Text size="xs" c="dimmed">
+              {t('viewerClockHint', { timeZone: viewer })}
+            </Text>
+          )}
+          {[...days].map(([key, slots]) => (
+            <Stack key={key} gap={4} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+              <Text component="legend" fw={600} size="sm">
+                {longDate(slots[0].startsAt, language, forum.timeZone)}
+              </Text>
+              <SimpleGrid cols={{ base: 3, sm: 6 }} spacing={6}>
+                {slots.map((slot) => {
+                  const off = unavailable.has(slot.id);
+                  const own = sameClock(slot.startsAt, forum.timeZone, viewer) ? '' : ` (${clockTime(slot.startsAt, language, viewer)})`;
+                  return (
+                    <UnstyledButton
+                      key={slot.id}
+                      data-testid="slot"
+                      aria-pressed={off}
+                      aria-label={`${clockTime(slot.startsAt, language, forum.timeZone)}${own}: ${off ? t('unavailable') : t('available')}`}
+                      onClick={() => toggle(slot)}
+                      style={{
+                        border: '1px solid var(--mantine-color-gray-5)',
+                        borderRadius: 6,
+                        padding: '6px 4px',
+                        textAlign: 'center',
+                        background: off ? 'var(--mantine-color-red-9)' : 'white',
+                        color: off ? 'white' : 'var(--mantine-color-text)',
+                      }}
+                    >
+                      <Text size="sm" fw={700} span>
+                        {clockTime(slot.startsAt, language, forum.timeZone)}
+                      </Text>
+                      {own && (
+                        <Text size="xs" span display="block">
+                          {clockTime(slot.startsAt, language, viewer)}
+                        </Text>
+                      )}
+                    </UnstyledButton>
+                  );
+                })}
+              </SimpleGrid>
+            </Stack>
+          ))}
+          <Text size="sm" aria-live="polite">
+            {t('unavailableCount', { count: unavailable.size })}
+          </Text>
+          <ErrorText code={errorCode(state.error)} />
+          <Button type="submit" loading={state.fetching}>
+            {t('register')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
