@@ -119,6 +119,10 @@ test('a company browses the participants and its requests; the forum refuses cha
   await expect(page.getByRole('heading', { level: 1, name: w.requests.title })).toBeVisible();
   await expect(page.getByTestId('meeting-request').first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+  // The navigation counts the received requests still waiting for an answer.
+  const waiting = await page.getByTestId('meeting-request').filter({ hasText: w.requests.status.PENDING }).count();
+  if (waiting > 0) await expect(page.getByTestId('pending-count')).toHaveText(new RegExp(`^${waiting}`));
+  else await expect(page.getByTestId('pending-count')).toHaveCount(0);
   await page.getByText(w.requests.sent, { exact: true }).click();
   await expect(page.getByTestId('meeting-request').first()).toBeVisible();
   await documentPage(page, 'requests-ko');

@@ -24,6 +24,7 @@ type Documents = {
     "\n  mutation SignIn($in: LoginInput!) {\n    login(input: $in) {\n      accessToken\n      user {\n        id\n        preferredLanguage\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n": typeof types.ForumsDocument,
+    "\n  query PendingRequests($forumId: ID!) {\n    meetingRequests(forumId: $forumId, direction: RECEIVED) {\n      id\n      status\n    }\n  }\n": typeof types.PendingRequestsDocument,
     "\n  query Participants($forumId: ID!, $filter: ParticipantFilter, $after: String) {\n    participants(forumId: $forumId, filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          name\n          country\n          city\n          side\n          sectors\n          offers\n          seeks\n          languages\n          delegates {\n            id\n            name\n            title\n          }\n        }\n      }\n    }\n  }\n": typeof types.ParticipantsDocument,
     "\n  mutation RequestMeeting($in: RequestMeetingInput!) {\n    requestMeeting(input: $in) {\n      id\n    }\n  }\n": typeof types.RequestMeetingDocument,
     "\n  query CompanyProfile {\n    me {\n      id\n      role\n      company {\n        id\n        name\n        country\n        city\n        website\n        sectors\n        offers\n        seeks\n        languages\n        description\n      }\n    }\n  }\n": typeof types.CompanyProfileDocument,
@@ -45,6 +46,7 @@ const documents: Documents = {
     "\n  mutation SignIn($in: LoginInput!) {\n    login(input: $in) {\n      accessToken\n      user {\n        id\n        preferredLanguage\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n": types.SignUpDocument,
     "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n": types.ForumsDocument,
+    "\n  query PendingRequests($forumId: ID!) {\n    meetingRequests(forumId: $forumId, direction: RECEIVED) {\n      id\n      status\n    }\n  }\n": types.PendingRequestsDocument,
     "\n  query Participants($forumId: ID!, $filter: ParticipantFilter, $after: String) {\n    participants(forumId: $forumId, filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          name\n          country\n          city\n          side\n          sectors\n          offers\n          seeks\n          languages\n          delegates {\n            id\n            name\n            title\n          }\n        }\n      }\n    }\n  }\n": types.ParticipantsDocument,
     "\n  mutation RequestMeeting($in: RequestMeetingInput!) {\n    requestMeeting(input: $in) {\n      id\n    }\n  }\n": types.RequestMeetingDocument,
     "\n  query CompanyProfile {\n    me {\n      id\n      role\n      company {\n        id\n        name\n        country\n        city\n        website\n        sectors\n        offers\n        seeks\n        languages\n        description\n      }\n    }\n  }\n": types.CompanyProfileDocument,
@@ -104,6 +106,10 @@ export function graphql(source: "\n  mutation SignUp($in: SignUpInput!) {\n    s
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n"): (typeof documents)["\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingRequests($forumId: ID!) {\n    meetingRequests(forumId: $forumId, direction: RECEIVED) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  query PendingRequests($forumId: ID!) {\n    meetingRequests(forumId: $forumId, direction: RECEIVED) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

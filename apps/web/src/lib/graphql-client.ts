@@ -1,4 +1,4 @@
-import { Client, fetchExchange, mapExchange } from 'urql';
+import { cacheExchange, Client, fetchExchange, mapExchange } from 'urql';
 
 /**
  * One urql client for the app: the bearer token on every operation, and a
@@ -16,6 +16,8 @@ export function createGraphqlClient(getToken: () => string | null, onUnauthentic
           if (error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && getToken()) onUnauthenticated();
         },
       }),
+      // The document cache: a mutation's result types refresh every query showing them (counts, lists).
+      cacheExchange,
       fetchExchange,
     ],
     fetchOptions: (): RequestInit => {
