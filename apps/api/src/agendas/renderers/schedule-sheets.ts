@@ -12,10 +12,29 @@ const BOM = '\uFEFF';
  */
 export function scheduleCsv(forum: AgendaForum, meetings: ScheduledMeeting[], language: Language): string {
   const t = exportsT(language);
-  const header = ['start', 'end', 'table', 'interpreter', 'companyA', 'countryA', 'companyB', 'countryB', 'pinned', 'meetingId'].map((key) => t(`column.${key}`));
-  const rows = meetings.map((meeting) => [
-    localDateTime(meeting.slot.startsAt, forum.timeZone),
-    localDateTime(meeting.slot.endsAt, forum.timeZone),
+  const header = MEETING_COLUMNS.map((column) => t(`column.${column.key}`));
+  const rows = meetings.map((meeting) => meetingRow(meeting, t, (date) => localDateTime(date, forum.timeZone)));
+  return BOM + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The columns of one meeting, shared by the CSV and the day sheets (widths for the spreadsheet). */
+const MEETING_COLUMNS = [
+  { key: 'start', width: 8 },
+  { key: 'end', width: 8 },
+  { key: 'table', width: 8 },
+  { key: 'interpreter', width: 11 },
+  { key: 'companyA', width: 36 },
+  { key: 'countryA', width: 8 },
+  { key: 'companyB', width: 36 },
+  { key: 'countryB', width: 8 },
+  { key: 'pinned', width: 8 },
+  { key: 'meetingId', width: 38 },
+] as const;
+
+function meetingRow(meeting: ScheduledMeeting, t: ReturnType<typeof exportsT>, time: (date: Date) => string): string[] {
+  return [
+    time(meeting.slot.startsAt),
+    time(meeting.slot.endsAt),
     meeting.table.label,
     meeting.table.interpreter ? t('yes') : t('no'),
     meeting.companyA.name,
@@ -24,8 +43,7 @@ export function scheduleCsv(forum: AgendaForum, meetings: ScheduledMeeting[], la
     meeting.companyB.country,
     meeting.pinned ? t('yes') : t('no'),
     meeting.meetingId,
-  ]);
-  return BOM + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  ];
 }
 
 function csvField(value: string): string {
@@ -63,32 +81,8 @@ export async function scheduleXlsx(forum: AgendaForum, meetings: ScheduledMeetin
   const days = [...new Set(meetings.map((meeting) => dayOf(meeting.slot.startsAt)))].sort();
   for (const day of days.length ? days : [t('column.day')]) {
     const sheet = workbook.addWorksheet(sheetName(day, names));
-    sheet.columns = [
-      { header: t('column.start'), width: 8 },
-      { header: t('column.end'), width: 8 },
-      { header: t('column.table'), width: 8 },
-      { header: t('column.interpreter'), width: 11 },
-      { header: t('column.companyA'), width: 36 },
-      { header: t('column.countryA'), width: 8 },
-      { header: t('column.companyB'), width: 36 },
-      { header: t('column.countryB'), width: 8 },
-      { header: t('column.pinned'), width: 8 },
-      { header: t('column.meetingId'), width: 38 },
-    ];
-    for (const meeting of meetings.filter((m) => dayOf(m.slot.startsAt) === day)) {
-      sheet.addRow([
-        clock(meeting.slot.startsAt),
-        clock(meeting.slot.endsAt),
-        meeting.table.label,
-        meeting.table.interpreter ? t('yes') : t('no'),
-        meeting.companyA.name,
-        meeting.companyA.country,
-        meeting.companyB.name,
-        meeting.companyB.country,
-        meeting.pinned ? t('yes') : t('no'),
-        meeting.meetingId,
-      ]);
-    }
+    sheet.columns = MEETING_COLUMNS.map((column) => ({ header: t(`column.${column.key}`), width: column.width }));
+    for (const meeting of meetings.filter((m) => dayOf(m.slot.startsAt) === day)) sheet.addRow(meetingRow(meeting, t, clock));
     bold(sheet);
   }
 
