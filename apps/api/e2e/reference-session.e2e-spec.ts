@@ -113,10 +113,42 @@ describe('the reference session of the API contract', () => {
       { id: companyIds[2], name: 'Seoul AI Labs', country: 'KR' },
     ]);
 
-    const recommended = ok(
-      await gql<{ recommendedPartners: { company: { id: string; name: string }; score: number; reasons: string[] }[] }>(
+    // Filters combine: Korean side, speaking English, offering or seeking something about "computer vision".
+    const filtered = ok(
+      await gql<{ participants: { edges: { node: { name: string } }[]; totalCount: number } }>(
         app,
-        'query ($forumId: ID!) { recommendedPartners(forumId: $forumId, first: 10) { company { id name } score reasons } }',
+        'query ($forumId: ID!, $filter: ParticipantFilter) { participants(forumId: $forumId, filter: $filter) { edges { node { name } } totalCount } }',
+        { forumId, filter: { side: 'KR', language: 'en', keyword: 'vision' } },
+        vinaTech,
+      ),
+    );
+    expect(filtered.participants.edges.map((edge) => edge.node.name)).toEqual(['Seoul AI Labs']);
+    const byLanguage = ok(
+      await gql<{ participants: { totalCount: number } }>(app, 'query ($forumId: ID!) { participants(forumId: $forumId, filter: { language: "ko" }) { totalCount } }', { forumId }, vinaTech),
+    );
+    expect(byLanguage.participants.totalCount).toBe(2);
+    const badLanguage = await gql(app, 'query ($forumId: ID!) { participants(forumId: $forumId, filter: { language: "Korean" }) { totalCount } }', { forumId }, vinaTech);
+    expect(badLanguage.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+
+    // One company's page: its profile and delegates, without their emails.
+    const page = ok(
+      await gql<{ participant: { name: string; offers: string[]; delegates: { name: string; email: string | null }[] } }>(
+        app,
+        'query ($forumId: ID!, $companyId: ID!) { participant(forumId: $forumId, companyId: $companyId) { name offers delegates { name email } } }',
+        { forumId, companyId: companyIds[2] },
+        vinaTech,
+      ),
+    );
+    expect(page.participant).toEqual({ name: 'Seoul AI Labs', offers: ['AI partners for computer vision'], delegates: [{ name: 'Kim Min-jun', email: null }] });
+    const notRegistered = await gql(app, 'query ($forumId: ID!, $companyId: ID!) { participant(forumId: $forumId, companyId: $companyId) { name } }', { forumId, companyId: '00000000-0000-4000-8000-000000000000' }, vinaTech);
+    expect(notRegistered.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+    const recommended = ok(
+      await gql<{
+        recommendedPartners: { company: { id: string; name: string }; score: number; reasons: string[]; why: { kind: string; theirs: string | null; yours: string | null; languages: string[] | null }[] }[];
+      }>(
+        app,
+        'query ($forumId: ID!) { recommendedPartners(forumId: $forumId, first: 10) { company { id name } score reasons why { kind theirs yours languages } } }',
         { forumId },
         vinaTech,
       ),
@@ -124,6 +156,8 @@ describe('the reference session of the API contract', () => {
     expect(recommended.recommendedPartners.map((r) => r.company.name)).toEqual(['Seoul AI Labs', 'Busan Chips']);
     expect(recommended.recommendedPartners[0].score).toBeGreaterThan(recommended.recommendedPartners[1].score);
     expect(recommended.recommendedPartners[0].reasons).toContain("offers 'AI partners for computer vision' which you seek ('AI partners')");
+    expect(recommended.recommendedPartners[0].why).toContainEqual({ kind: 'OFFERS_WHAT_YOU_SEEK', theirs: 'AI partners for computer vision', yours: 'AI partners', languages: null });
+    expect(recommended.recommendedPartners[0].why).toContainEqual({ kind: 'SHARED_LANGUAGES', theirs: null, yours: null, languages: ['en'] });
 
     const requested = ok(
       await gql<{ requestMeeting: { id: string; status: string } }>(

@@ -25,11 +25,14 @@ describe('fitOf', () => {
       'shares your sector SOFTWARE',
       'speaks en like you',
     ]);
+    expect(fit.why[0]).toEqual({ kind: 'OFFERS_WHAT_YOU_SEEK', theirs: 'AI partners for computer vision', yours: 'AI partners' });
+    expect(fit.why[3]).toEqual({ kind: 'SHARED_LANGUAGES', languages: ['en'] });
   });
 
   it('gives nothing to a company with nothing in common, and notes when an interpreter is needed', () => {
     expect(fitOf(vinaTech, { name: 'X', sectors: ['TELECOM'], offers: ['5G base stations'], seeks: ['distributors'], languages: ['ko'] })).toEqual({
       score: 0,
+      why: [],
       reasons: [],
     });
     const koOnly = fitOf(vinaTech, { name: 'Y', sectors: [], offers: ['AI chips'], seeks: [], languages: ['ko'] });

@@ -3,7 +3,7 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { BadInputError } from '../common/domain-errors';
 import type { Principal } from '../common/principal';
 import { CompanyModel } from '../companies/models/company.model';
-import { RecommendationModel } from './models/recommendation.model';
+import { RecommendationModel, RecommendationReasonModel } from './models/recommendation.model';
 import { RecommendationsService } from './recommendations.service';
 
 @Resolver(() => RecommendationModel)
@@ -22,6 +22,7 @@ export class RecommendationsResolver {
       company: CompanyModel.from(company),
       score: fit.score,
       reasons: fit.reasons,
+      why: fit.why.map(RecommendationReasonModel.from),
     }));
   }
 }

@@ -47,6 +47,17 @@ export class RegistrationsResolver {
     };
   }
 
+  @Query(() => ParticipantModel, { description: 'One company registered for a forum: its profile and delegates (emails only for itself and the organiser).' })
+  async participant(
+    @CurrentPrincipal() principal: Principal,
+    @Args('forumId', { type: () => ID }) forumId: string,
+    @Args('companyId', { type: () => ID }) companyId: string,
+  ): Promise<ParticipantModel> {
+    const row = await this.registrations.participant(principal, forumId, companyId);
+    const organizer = await this.registrations.isForumOrganizer(principal, forumId);
+    return ParticipantModel.fromRegistration(row, organizer || row.companyId === principal.companyId);
+  }
+
   @ResolveField(() => [DelegateModel])
   async delegates(@Parent() participant: ParticipantModel): Promise<DelegateModel[]> {
     return (await this.delegateLoader.load(participant.registrationId)).map((delegate) =>

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
 import { Company, Delegate, Forum, isUniqueViolation, Registration, Slot } from '@forum/db';
 import { normalizeEmail } from '@forum/common';
-import { BadInputError, ConflictError, ForbiddenError } from '../common/domain-errors';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
 import { isOrganizer, Principal } from '../common/principal';
 import { ForumsService } from '../forums/forums.service';
@@ -92,6 +92,7 @@ export class RegistrationsService {
         sector: filter.sector.trim(),
       });
     }
+    if (filter?.language) query.andWhere(':language = ANY(company.languages)', { language: filter.language });
     if (filter?.keyword) {
       query.andWhere(
         "EXISTS (SELECT 1 FROM unnest(company.offers || company.seeks) AS phrase WHERE phrase ILIKE :keyword ESCAPE '\\')",
@@ -124,6 +125,16 @@ export class RegistrationsService {
       hasNextPage: rows.length > first,
       endCursor: last ? encodeCursor(last.company.name, last.company.id) : null,
     };
+  }
+
+  /** One participant of a forum the caller can see, or NOT_FOUND when that company is not registered for it. */
+  async participant(principal: Principal, forumId: string, companyId: string): Promise<Registration & { company: Company }> {
+    await this.forums.findVisible(principal, forumId);
+    const registration = isId(companyId)
+      ? await this.registrations.findOne({ where: { forumId, companyId }, relations: { company: true } })
+      : null;
+    if (!registration) throw new NotFoundError('This company is not registered for this forum');
+    return registration as Registration & { company: Company };
   }
 
   /** Whether the caller may read delegates' emails of registrations in this forum (beyond its own). */

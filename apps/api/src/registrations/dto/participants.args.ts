@@ -21,6 +21,11 @@ export class ParticipantFilter {
   @Text(0, 60)
   sector?: string;
 
+  @Field({ nullable: true, description: 'Companies speaking this language (ISO 639-1, e.g. ko)' })
+  @IsOptional()
+  @Matches(/^[a-z]{2}$/, { message: 'filter.language must be an ISO 639-1 code in lower case, e.g. ko' })
+  language?: string;
+
   @Field({ nullable: true, description: 'Matches inside what companies offer or seek' })
   @IsOptional()
   @IsString()
