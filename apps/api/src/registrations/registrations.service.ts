@@ -133,7 +133,7 @@ export class RegistrationsService {
     const registration = isId(companyId)
       ? await this.registrations.findOne({ where: { forumId, companyId }, relations: { company: true } })
       : null;
-    if (!registration) throw new NotFoundError('This company is not registered for this forum');
+    if (!registration) throw new NotFoundError('Participant', companyId);
     return registration as Registration & { company: Company };
   }
 
