@@ -135,6 +135,21 @@ describe('malformed input', () => {
     expect(await databaseFingerprint(api.app)).toEqual(before);
   });
 
+  it('names each refused field, nested ones by their path, so that a form can show the message on the field', async () => {
+    const response = await gql(api.app, SIGN_UP, signUp({ email: 'not-an-email' }, { website: 'javascript:alert(1)', languages: ['Korean'] }));
+    const fields = response.errors?.[0]?.extensions?.fields as { field: string; constraint?: string; message: string }[];
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'email', constraint: 'isEmail' }),
+        { field: 'company.website', constraint: 'isUrl', message: 'company.website must be an http(s) URL' },
+        { field: 'company.languages', constraint: 'matches', message: 'company.languages must be ISO 639-1 codes in lower case, e.g. vi' },
+      ]),
+    );
+    // A service's own check names its field the same way.
+    const own = await gql(api.app, REGISTER, { id: f.forumId, in: { side: 'VN', delegates: [{ name: 'A', email: 'same@example.com' }, { name: 'B', email: 'same@example.com' }] } }, f.vn2);
+    expect(own.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'delegates', message: 'delegates: each delegate needs a different email' }] });
+  });
+
   it('answers HTTP 400 to a document that does not parse or breaks a limit, and keeps multi-line descriptions', async () => {
     expect((await gql(api.app, '{ me { id ', {}, f.vn1)).status).toBe(400);
     expect((await gql(api.app, `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: me { id }`).join(' ')} }`, {}, f.vn1)).status).toBe(400);

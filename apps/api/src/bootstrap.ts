@@ -1,4 +1,5 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { validationException } from './common/validation-fields';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@forum/common';
@@ -67,7 +68,7 @@ export async function prepareRuntime(
 export async function createApiApp(runtime: ApiRuntime): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(runtime), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationException }));
   app.useGlobalFilters(new DomainErrorFilter());
   app.use('/graphql', invalidDocumentStatus);
   if (runtime.schedulingMode === 'queue') mountQueueDashboard(app);

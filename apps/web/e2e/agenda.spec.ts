@@ -128,6 +128,52 @@ test('a company browses the participants and its requests; the forum refuses cha
   await documentPage(page, 'requests-ko');
 });
 
+test('a company reads its recommended partners with the reasons in Vietnamese, opens one, and filters the participants by country and language', async ({ page }, info) => {
+  const w = words('vi');
+  await page.goto('/sign-in');
+  const signIn = new SignInPage(page, 'vi');
+  await signIn.chooseLanguage('en');
+  await signIn.signIn(COMPANY.email, COMPANY.password);
+  await new AgendaPage(page, 'vi').open();
+
+  await page.getByRole('link', { name: w.forums.nav.recommended }).click();
+  await expect(page.getByRole('heading', { level: 1, name: w.participants.recommended })).toBeVisible();
+  const first = page.getByTestId('recommendation').first();
+  await expect(first).toBeVisible();
+  // Every reason is one of the Vietnamese sentences, with the companies' own phrases in it.
+  const sentence = (template: string) => new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\{\w+\}\}/g, '.+')}$`);
+  const patterns = Object.values(w.participants.why).map(sentence);
+  const reasons = await first.getByRole('listitem').allInnerTexts();
+  expect(reasons.length).toBeGreaterThan(0);
+  for (const reason of reasons) expect(patterns.some((pattern) => pattern.test(reason.trim())), reason).toBe(true);
+  expect(await seriousViolations(page)).toEqual([]);
+  await documentPage(page, `recommendations-vi-${info.project.name}`);
+
+  // The company's page: profile and delegates, no one's email.
+  const name = (await first.getByRole('link').first().innerText()).trim();
+  await first.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByRole('heading', { name: w.participants.delegates })).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('@');
+  expect(await seriousViolations(page)).toEqual([]);
+  await documentPage(page, `company-vi-${info.project.name}`);
+
+  // Filters: the Korean side, speaking Korean.
+  await page.getByRole('link', { name: w.forums.nav.participants }).click();
+  await expect(page.getByTestId('participant').first()).toBeVisible();
+  const all = await page.getByText(new RegExp(`^${w.participants.count_other.replace('{{count}}', '(\\d+)')}$`)).innerText();
+  await page.getByLabel(w.participants.side).selectOption('KR');
+  await page.getByLabel(w.participants.languages).selectOption('ko');
+  await expect(page.getByText(new RegExp(`^${w.participants.count_other.replace('{{count}}', '\\d+')}$`))).not.toHaveText(all);
+  const cards = page.getByTestId('participant');
+  for (const card of await cards.all()) {
+    await expect(card).toContainText('Hàn Quốc');
+    await expect(card).toContainText('tiếng Hàn', { ignoreCase: true });
+  }
+  await page.getByRole('button', { name: w.participants.clearFilters }).click();
+  await expect(page.getByText(all, { exact: true })).toBeVisible();
+});
+
 test('a delegate sees the requests without the buttons that act for the company', async ({ page }) => {
   const w = words('en');
   await page.goto('/sign-in');

@@ -17,8 +17,10 @@ import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as ForumsIndexRouteImport } from './routes/forums/index'
 import { Route as ForumsForumIdIndexRouteImport } from './routes/forums/$forumId/index'
 import { Route as ForumsForumIdAgendaRouteImport } from './routes/forums/$forumId/agenda'
-import { Route as ForumsForumIdParticipantsRouteImport } from './routes/forums/$forumId/participants'
+import { Route as ForumsForumIdRecommendationsRouteImport } from './routes/forums/$forumId/recommendations'
 import { Route as ForumsForumIdRequestsRouteImport } from './routes/forums/$forumId/requests'
+import { Route as ForumsForumIdParticipantsIndexRouteImport } from './routes/forums/$forumId/participants/index'
+import { Route as ForumsForumIdParticipantsCompanyIdRouteImport } from './routes/forums/$forumId/participants/$companyId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -60,10 +62,10 @@ const ForumsForumIdAgendaRoute = ForumsForumIdAgendaRouteImport.update({
   path: '/forums/$forumId/agenda',
   getParentRoute: () => rootRouteImport,
 } as any)
-const ForumsForumIdParticipantsRoute =
-  ForumsForumIdParticipantsRouteImport.update({
-    id: '/forums/$forumId/participants',
-    path: '/forums/$forumId/participants',
+const ForumsForumIdRecommendationsRoute =
+  ForumsForumIdRecommendationsRouteImport.update({
+    id: '/forums/$forumId/recommendations',
+    path: '/forums/$forumId/recommendations',
     getParentRoute: () => rootRouteImport,
   } as any)
 const ForumsForumIdRequestsRoute = ForumsForumIdRequestsRouteImport.update({
@@ -71,6 +73,18 @@ const ForumsForumIdRequestsRoute = ForumsForumIdRequestsRouteImport.update({
   path: '/forums/$forumId/requests',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ForumsForumIdParticipantsIndexRoute =
+  ForumsForumIdParticipantsIndexRouteImport.update({
+    id: '/forums/$forumId/participants/',
+    path: '/forums/$forumId/participants/',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const ForumsForumIdParticipantsCompanyIdRoute =
+  ForumsForumIdParticipantsCompanyIdRouteImport.update({
+    id: '/forums/$forumId/participants/$companyId',
+    path: '/forums/$forumId/participants/$companyId',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -80,9 +94,11 @@ export interface FileRoutesByFullPath {
   '/sign-up': typeof SignUpRoute
   '/forums/': typeof ForumsIndexRoute
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
-  '/forums/$forumId/participants': typeof ForumsForumIdParticipantsRoute
+  '/forums/$forumId/recommendations': typeof ForumsForumIdRecommendationsRoute
   '/forums/$forumId/requests': typeof ForumsForumIdRequestsRoute
   '/forums/$forumId/': typeof ForumsForumIdIndexRoute
+  '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
+  '/forums/$forumId/participants/': typeof ForumsForumIdParticipantsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -92,9 +108,11 @@ export interface FileRoutesByTo {
   '/sign-up': typeof SignUpRoute
   '/forums': typeof ForumsIndexRoute
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
-  '/forums/$forumId/participants': typeof ForumsForumIdParticipantsRoute
+  '/forums/$forumId/recommendations': typeof ForumsForumIdRecommendationsRoute
   '/forums/$forumId/requests': typeof ForumsForumIdRequestsRoute
   '/forums/$forumId': typeof ForumsForumIdIndexRoute
+  '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
+  '/forums/$forumId/participants': typeof ForumsForumIdParticipantsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -105,9 +123,11 @@ export interface FileRoutesById {
   '/sign-up': typeof SignUpRoute
   '/forums/': typeof ForumsIndexRoute
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
-  '/forums/$forumId/participants': typeof ForumsForumIdParticipantsRoute
+  '/forums/$forumId/recommendations': typeof ForumsForumIdRecommendationsRoute
   '/forums/$forumId/requests': typeof ForumsForumIdRequestsRoute
   '/forums/$forumId/': typeof ForumsForumIdIndexRoute
+  '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
+  '/forums/$forumId/participants/': typeof ForumsForumIdParticipantsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -119,9 +139,11 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/forums/'
     | '/forums/$forumId/agenda'
-    | '/forums/$forumId/participants'
+    | '/forums/$forumId/recommendations'
     | '/forums/$forumId/requests'
     | '/forums/$forumId/'
+    | '/forums/$forumId/participants/$companyId'
+    | '/forums/$forumId/participants/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -131,9 +153,11 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/forums'
     | '/forums/$forumId/agenda'
-    | '/forums/$forumId/participants'
+    | '/forums/$forumId/recommendations'
     | '/forums/$forumId/requests'
     | '/forums/$forumId'
+    | '/forums/$forumId/participants/$companyId'
+    | '/forums/$forumId/participants'
   id:
     | '__root__'
     | '/'
@@ -143,9 +167,11 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/forums/'
     | '/forums/$forumId/agenda'
-    | '/forums/$forumId/participants'
+    | '/forums/$forumId/recommendations'
     | '/forums/$forumId/requests'
     | '/forums/$forumId/'
+    | '/forums/$forumId/participants/$companyId'
+    | '/forums/$forumId/participants/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -156,9 +182,11 @@ export interface RootRouteChildren {
   SignUpRoute: typeof SignUpRoute
   ForumsIndexRoute: typeof ForumsIndexRoute
   ForumsForumIdAgendaRoute: typeof ForumsForumIdAgendaRoute
-  ForumsForumIdParticipantsRoute: typeof ForumsForumIdParticipantsRoute
+  ForumsForumIdRecommendationsRoute: typeof ForumsForumIdRecommendationsRoute
   ForumsForumIdRequestsRoute: typeof ForumsForumIdRequestsRoute
   ForumsForumIdIndexRoute: typeof ForumsForumIdIndexRoute
+  ForumsForumIdParticipantsCompanyIdRoute: typeof ForumsForumIdParticipantsCompanyIdRoute
+  ForumsForumIdParticipantsIndexRoute: typeof ForumsForumIdParticipantsIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -219,11 +247,11 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ForumsForumIdAgendaRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/forums/$forumId/participants': {
-      id: '/forums/$forumId/participants'
-      path: '/forums/$forumId/participants'
-      fullPath: '/forums/$forumId/participants'
-      preLoaderRoute: typeof ForumsForumIdParticipantsRouteImport
+    '/forums/$forumId/recommendations': {
+      id: '/forums/$forumId/recommendations'
+      path: '/forums/$forumId/recommendations'
+      fullPath: '/forums/$forumId/recommendations'
+      preLoaderRoute: typeof ForumsForumIdRecommendationsRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/forums/$forumId/requests': {
@@ -231,6 +259,20 @@ declare module '@tanstack/react-router' {
       path: '/forums/$forumId/requests'
       fullPath: '/forums/$forumId/requests'
       preLoaderRoute: typeof ForumsForumIdRequestsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/forums/$forumId/participants/': {
+      id: '/forums/$forumId/participants/'
+      path: '/forums/$forumId/participants'
+      fullPath: '/forums/$forumId/participants/'
+      preLoaderRoute: typeof ForumsForumIdParticipantsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/forums/$forumId/participants/$companyId': {
+      id: '/forums/$forumId/participants/$companyId'
+      path: '/forums/$forumId/participants/$companyId'
+      fullPath: '/forums/$forumId/participants/$companyId'
+      preLoaderRoute: typeof ForumsForumIdParticipantsCompanyIdRouteImport
       parentRoute: typeof rootRouteImport
     }
   }
@@ -244,9 +286,12 @@ const rootRouteChildren: RootRouteChildren = {
   SignUpRoute: SignUpRoute,
   ForumsIndexRoute: ForumsIndexRoute,
   ForumsForumIdAgendaRoute: ForumsForumIdAgendaRoute,
-  ForumsForumIdParticipantsRoute: ForumsForumIdParticipantsRoute,
+  ForumsForumIdRecommendationsRoute: ForumsForumIdRecommendationsRoute,
   ForumsForumIdRequestsRoute: ForumsForumIdRequestsRoute,
   ForumsForumIdIndexRoute: ForumsForumIdIndexRoute,
+  ForumsForumIdParticipantsCompanyIdRoute:
+    ForumsForumIdParticipantsCompanyIdRoute,
+  ForumsForumIdParticipantsIndexRoute: ForumsForumIdParticipantsIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { SQLSTATE, sqlState } from '@forum/db';
 import { DomainError } from './domain-errors';
+import { fieldOfMessage, type FieldProblem } from './validation-fields';
 
 const logger = new Logger('GraphQL');
 
@@ -35,7 +36,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const original = error instanceof GraphQLError ? error.originalError : error;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
-    return { ...base, message: original.message, extensions: { code: original.code } };
+    const fields = original.code === 'BAD_USER_INPUT' ? fieldOfMessage(original.message) : [];
+    return { ...base, message: original.message, extensions: { code: original.code, ...(fields.length > 0 ? { fields } : {}) } };
   }
   if (original instanceof ThrottlerException) {
     return { ...base, message: 'Too many attempts; wait a minute and try again', extensions: { code: 'TOO_MANY_REQUESTS' } };
@@ -45,7 +47,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     const response = original.getResponse();
     const details = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : undefined;
     const message = Array.isArray(details) ? details.join('; ') : typeof details === 'string' ? details : original.message;
-    return { ...base, message, extensions: { code: CODES_BY_STATUS[status] ?? 'INTERNAL_SERVER_ERROR' } };
+    const fields = typeof response === 'object' && response !== null ? (response as { fields?: FieldProblem[] }).fields : undefined;
+    return { ...base, message, extensions: { code: CODES_BY_STATUS[status] ?? 'INTERNAL_SERVER_ERROR', ...(fields ? { fields } : {}) } };
   }
   const database = databaseErrorCode(original);
   if (database) return { ...base, message: database.message, extensions: { code: database.code } };

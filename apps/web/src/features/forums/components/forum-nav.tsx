@@ -33,6 +33,9 @@ export function ForumNav({ forumId }: { forumId: string }) {
       <Link to="/forums/$forumId/participants" params={{ forumId }} activeProps={{ ...active, 'aria-current': 'page' }} inactiveProps={inactive}>
         {t('nav.participants')}
       </Link>
+      <Link to="/forums/$forumId/recommendations" params={{ forumId }} activeProps={{ ...active, 'aria-current': 'page' }} inactiveProps={inactive}>
+        {t('nav.recommended')}
+      </Link>
       <Link to="/forums/$forumId/requests" params={{ forumId }} activeProps={{ ...active, 'aria-current': 'page' }} inactiveProps={inactive}>
         {t('nav.requests')}
         {pending > 0 && (

@@ -1,15 +1,26 @@
-import { Button, Card, Group, Loader, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Card, Loader, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { graphql } from '../../../gql';
-import type { ParticipantsQuery } from '../../../gql/graphql';
+import type { ParticipantFilter, ParticipantsQuery } from '../../../gql/graphql';
 import { errorCode } from '../../../lib/graphql-client';
 import { useMe } from '../../../lib/me';
+import { AnchorLink } from '../../../ui/anchor-link';
 import { ErrorText } from '../../../ui/error-text';
 import { ForumNav } from '../../forums/components/forum-nav';
+import { countryName, FILTER_LANGUAGES, languageName } from './names';
+import { RequestMeetingButton } from './request-meeting-form';
+
+const ForumSides = graphql(`
+  query ForumSides($forumId: ID!) {
+    forum(id: $forumId) {
+      id
+      sides
+    }
+  }
+`);
 
 const Participants = graphql(`
   query Participants($forumId: ID!, $filter: ParticipantFilter, $after: String) {
@@ -41,56 +52,95 @@ const Participants = graphql(`
   }
 `);
 
-const RequestMeeting = graphql(`
-  mutation RequestMeeting($in: RequestMeetingInput!) {
-    requestMeeting(input: $in) {
-      id
-    }
-  }
-`);
-
 type Participant = ParticipantsQuery['participants']['edges'][number]['node'];
 
-/** The other companies of a forum, searchable, a page at a time, with a meeting request for each. */
+interface Filters {
+  text: string;
+  keyword: string;
+  sector: string;
+  side: string;
+  language: string;
+}
+
+const NO_FILTERS: Filters = { text: '', keyword: '', sector: '', side: '', language: '' };
+
+/** What the API filters on: only the fields filled in, trimmed. */
+function toFilter(filters: Filters): ParticipantFilter | null {
+  const filter: ParticipantFilter = {};
+  for (const key of Object.keys(filters) as (keyof Filters)[]) {
+    const value = filters[key].trim();
+    if (value) filter[key] = value;
+  }
+  return Object.keys(filter).length > 0 ? filter : null;
+}
+
+/** The other companies of a forum, filtered, a page at a time, with a meeting request for each. */
 export function ParticipantsPage({ forumId }: { forumId: string }) {
-  const { t } = useTranslation('participants');
+  const { t, i18n } = useTranslation('participants');
   const { me, canAct } = useMe();
-  const [text, setText] = useState('');
-  const [search] = useDebouncedValue(text.trim(), 300);
-  const [pages, setPages] = useState<(string | null)[]>([null]);
+  const [{ data: forum }] = useQuery({ query: ForumSides, variables: { forumId } });
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [debounced] = useDebouncedValue(filters, 300);
+  const filter = toFilter(debounced);
+  const filterKey = JSON.stringify(filter);
+  const [pages, setPages] = useState<{ key: string; cursors: (string | null)[] }>({ key: filterKey, cursors: [null] });
+  // A new filter starts again from the first page.
+  const cursors = pages.key === filterKey ? pages.cursors : [null];
+  const set = (key: keyof Filters) => (event: { currentTarget: { value: string } }) => {
+    const value = event.currentTarget.value;
+    setFilters((previous) => ({ ...previous, [key]: value }));
+  };
+  const sides = forum?.forum.sides ?? [];
   return (
     <Stack maw={760} mx="auto" gap="md">
       <ForumNav forumId={forumId} />
       <Title order={1} size="h2">
         {t('title')}
       </Title>
-      <TextInput
-        label={t('search')}
-        value={text}
-        onChange={(event) => {
-          setText(event.currentTarget.value);
-          setPages([null]);
-        }}
-      />
-      {pages.map((after, i) => (
+      <Stack gap="xs" component="form" role="search" aria-label={t('filters')} onSubmit={(event) => event.preventDefault()}>
+        <TextInput label={t('search')} value={filters.text} onChange={set('text')} />
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+          <TextInput label={t('keyword')} value={filters.keyword} onChange={set('keyword')} />
+          <TextInput label={t('sector')} value={filters.sector} onChange={set('sector')} />
+          <NativeSelect
+            label={t('side')}
+            value={filters.side}
+            onChange={set('side')}
+            data={[{ value: '', label: t('any') }, ...sides.map((side) => ({ value: side, label: countryName(side, i18n.language) }))]}
+            disabled={sides.length === 0}
+          />
+          <NativeSelect
+            label={t('languages')}
+            value={filters.language}
+            onChange={set('language')}
+            data={[{ value: '', label: t('any') }, ...FILTER_LANGUAGES.map((code) => ({ value: code, label: languageName(code, i18n.language) }))]}
+          />
+        </SimpleGrid>
+        {filter && (
+          <Button variant="subtle" size="xs" w="fit-content" onClick={() => setFilters(NO_FILTERS)}>
+            {t('clearFilters')}
+          </Button>
+        )}
+      </Stack>
+      {cursors.map((after, i) => (
         <ParticipantPage
-          key={`${search}|${after ?? ''}`}
+          key={`${filterKey}|${after ?? ''}`}
           forumId={forumId}
-          search={search}
+          filter={filter}
           after={after}
-          last={i === pages.length - 1}
+          last={i === cursors.length - 1}
           ownCompanyId={me?.company?.id ?? null}
           canAct={canAct}
-          onMore={(cursor) => setPages((previous) => [...previous, cursor])}
+          onMore={(cursor) => setPages({ key: filterKey, cursors: [...cursors, cursor] })}
         />
       ))}
     </Stack>
   );
 }
 
-function ParticipantPage(props: { forumId: string; search: string; after: string | null; last: boolean; ownCompanyId: string | null; canAct: boolean; onMore(cursor: string): void }) {
+function ParticipantPage(props: { forumId: string; filter: ParticipantFilter | null; after: string | null; last: boolean; ownCompanyId: string | null; canAct: boolean; onMore(cursor: string): void }) {
   const { t } = useTranslation('participants');
-  const [{ data, fetching, error }] = useQuery({ query: Participants, variables: { forumId: props.forumId, filter: props.search ? { text: props.search } : null, after: props.after } });
+  const [{ data, fetching, error }] = useQuery({ query: Participants, variables: { forumId: props.forumId, filter: props.filter, after: props.after } });
   if (fetching && !data) return <Loader role="status" aria-label={t('common:loading')} />;
   if (!data) return <ErrorText code={errorCode(error)} />;
   const { edges, pageInfo, totalCount } = data.participants;
@@ -114,26 +164,16 @@ function ParticipantPage(props: { forumId: string; search: string; after: string
 }
 
 function ParticipantCard({ participant, forumId, canRequest }: { participant: Participant; forumId: string; canRequest: boolean }) {
-  const { t } = useTranslation('participants');
-  const [open, setOpen] = useState(false);
-  const [priority, setPriority] = useState('3');
-  const [message, setMessage] = useState('');
-  const [state, request] = useMutation(RequestMeeting);
-  const [error, setError] = useState<string | null>(null);
+  const { t, i18n } = useTranslation('participants');
   const list = (items: string[]) => items.join(' · ');
-  const send = async () => {
-    setError(null);
-    const result = await request({ in: { forumId, toCompanyId: participant.id, priority: Number(priority), message: message.trim() || null } });
-    if (result.error) return setError(errorCode(result.error));
-    notifications.show({ message: t('sent') });
-    setOpen(false);
-  };
   return (
     <Card withBorder radius="md" padding="sm" data-testid="participant">
       <Text fw={600}>
-        {participant.name}{' '}
+        <AnchorLink to="/forums/$forumId/participants/$companyId" params={{ forumId, companyId: participant.id }}>
+          {participant.name}
+        </AnchorLink>{' '}
         <Text span c="dimmed">
-          ({[participant.country, participant.city].filter(Boolean).join(', ')})
+          ({[countryName(participant.country, i18n.language), participant.city].filter(Boolean).join(', ')})
         </Text>
       </Text>
       {participant.sectors.length > 0 && (
@@ -151,33 +191,17 @@ function ParticipantCard({ participant, forumId, canRequest }: { participant: Pa
           <Text span fw={600}>{t('seeks')}:</Text> {list(participant.seeks)}
         </Text>
       )}
+      {participant.languages.length > 0 && (
+        <Text size="sm">
+          <Text span fw={600}>{t('languages')}:</Text> {participant.languages.map((code) => languageName(code, i18n.language)).join(', ')}
+        </Text>
+      )}
       {participant.delegates.length > 0 && (
         <Text size="sm">
           <Text span fw={600}>{t('delegates')}:</Text> {participant.delegates.map((d) => (d.title ? `${d.name} (${d.title})` : d.name)).join(', ')}
         </Text>
       )}
-      {canRequest && !open && (
-        <Group mt="xs">
-          <Button size="xs" variant="default" onClick={() => setOpen(true)}>
-            {t('request')}
-          </Button>
-        </Group>
-      )}
-      {open && (
-        <Stack gap="xs" mt="xs">
-          <NativeSelect label={t('priorityLabel')} value={priority} onChange={(e) => setPriority(e.currentTarget.value)} data={['5', '4', '3', '2', '1']} />
-          <Textarea label={t('messageLabel')} value={message} onChange={(e) => setMessage(e.currentTarget.value)} maxLength={1000} autosize minRows={2} />
-          <ErrorText code={error} />
-          <Group gap="xs">
-            <Button size="xs" onClick={send} loading={state.fetching}>
-              {t('send')}
-            </Button>
-            <Button size="xs" variant="subtle" onClick={() => setOpen(false)}>
-              {t('cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
+      {canRequest && <RequestMeetingButton forumId={forumId} companyId={participant.id} />}
     </Card>
   );
 }
