@@ -162,8 +162,9 @@ test('a company reads its recommended partners with the reasons in Vietnamese, o
   await page.getByRole('link', { name: w.forums.nav.participants }).click();
   await expect(page.getByTestId('participant').first()).toBeVisible();
   const all = await page.getByText(new RegExp(`^${w.participants.count_other.replace('{{count}}', '(\\d+)')}$`)).innerText();
-  await page.getByLabel(w.participants.side).selectOption('KR');
-  await page.getByLabel(w.participants.languages).selectOption('ko');
+  const filters = page.getByRole('search', { name: w.participants.filters });
+  await filters.getByLabel(w.participants.side).selectOption('KR');
+  await filters.getByLabel(w.participants.speaks).selectOption('ko');
   await expect(page.getByText(new RegExp(`^${w.participants.count_other.replace('{{count}}', '\\d+')}$`))).not.toHaveText(all);
   const cards = page.getByTestId('participant');
   for (const card of await cards.all()) {

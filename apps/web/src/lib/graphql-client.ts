@@ -35,3 +35,17 @@ export function errorCode(error: { graphQLErrors: { extensions?: Record<string, 
   if (typeof code === 'string') return code;
   return error.networkError ? 'NETWORK' : 'UNKNOWN';
 }
+
+/** One refused field as the API names it (extensions.fields): "website", "company.name", "delegates.0.email". */
+export interface FieldProblem {
+  field: string;
+  constraint?: string;
+  message: string;
+}
+
+/** The refused fields of the first GraphQL error, if the API named any. */
+export function fieldProblems(error: { graphQLErrors: { extensions?: Record<string, unknown> }[] } | undefined): FieldProblem[] {
+  const fields = error?.graphQLErrors[0]?.extensions?.fields;
+  if (!Array.isArray(fields)) return [];
+  return fields.filter((item): item is FieldProblem => typeof item === 'object' && item !== null && typeof (item as FieldProblem).field === 'string');
+}

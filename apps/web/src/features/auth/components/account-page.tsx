@@ -7,6 +7,7 @@ import { graphql } from '../../../gql';
 import { errorCode } from '../../../lib/graphql-client';
 import { useSession } from '../../../lib/session';
 import { ErrorText } from '../../../ui/error-text';
+import { useFieldErrors, type FieldErrors } from '../../../ui/field-errors';
 
 const ChangePassword = graphql(`
   mutation ChangePassword($in: ChangePasswordInput!) {
@@ -30,15 +31,19 @@ export function AccountPage() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [changed, setChanged] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const { fromError, message } = useFieldErrors();
   const [change, changePassword] = useMutation(ChangePassword);
   const [everywhere, signOutEverywhere] = useMutation(SignOutEverywhere);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setChanged(false);
+    if (next.length < 8) return setFieldErrors({ newPassword: message('password') });
+    setFieldErrors({});
     const result = await changePassword({ in: { currentPassword: current, newPassword: next } });
     const token = result.data?.changePassword.accessToken;
-    if (!token) return;
+    if (!token) return setFieldErrors(fromError(result.error));
     // This device keeps working with the new token; every other one must sign in again.
     session.signIn(token);
     setCurrent('');
@@ -57,8 +62,8 @@ export function AccountPage() {
             <Title order={2} size="h4" id="change-password">
               {t('changePassword')}
             </Title>
-            <PasswordInput label={t('currentPassword')} autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.currentTarget.value)} visibilityToggleButtonProps={{ 'aria-label': t('showPassword') }} />
-            <PasswordInput label={t('newPassword')} description={t('passwordHint')} autoComplete="new-password" value={next} onChange={(e) => setNext(e.currentTarget.value)} visibilityToggleButtonProps={{ 'aria-label': t('showPassword') }} />
+            <PasswordInput label={t('currentPassword')} autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.currentTarget.value)} error={fieldErrors.currentPassword} visibilityToggleButtonProps={{ 'aria-label': t('showPassword') }} />
+            <PasswordInput label={t('newPassword')} description={t('passwordHint')} autoComplete="new-password" value={next} onChange={(e) => setNext(e.currentTarget.value)} error={fieldErrors.newPassword} visibilityToggleButtonProps={{ 'aria-label': t('showPassword') }} />
             <ErrorText code={errorCode(change.error)} />
             {changed && (
               <Alert color="green" variant="light" role="status">

@@ -9,6 +9,10 @@ import { currentLanguage } from '../../../lib/i18n';
 import { rememberLanguageOnAccount } from '../../../lib/language-preference';
 import { useSession } from '../../../lib/session';
 import { ErrorText } from '../../../ui/error-text';
+import { looksLikeEmail, useFieldErrors, type FieldErrors } from '../../../ui/field-errors';
+
+/** The sign-up input's fields → this form's. */
+const FORM_FIELD: Record<string, string> = { 'company.name': 'company', 'company.country': 'country', name: 'name', email: 'email', password: 'password' };
 
 const SignUp = graphql(`
   mutation SignUp($in: SignUpInput!) {
@@ -28,12 +32,24 @@ export function SignUpForm() {
   const [form, setForm] = useState({ company: '', country: 'VN', otherCountry: '', name: '', email: '', password: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof form) => (event: { currentTarget: { value: string } }) => setForm({ ...form, [key]: event.currentTarget.value });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const { fromError, message } = useFieldErrors();
+  const set = (key: keyof typeof form) => (event: { currentTarget: { value: string } }) => {
+    setForm({ ...form, [key]: event.currentTarget.value });
+    if (fieldErrors[key]) setFieldErrors({ ...fieldErrors, [key]: undefined });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setError(null);
+    const problems: FieldErrors = {};
+    if (!form.company.trim()) problems.company = message('text');
+    if (!form.name.trim()) problems.name = message('text');
+    if (!looksLikeEmail(form.email)) problems.email = message('isEmail');
+    if (form.password.length < 8) problems.password = message('password');
+    setFieldErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    setBusy(true);
     const country = form.country === 'other' ? form.otherCountry.trim().toUpperCase() : form.country;
     const language = currentLanguage();
     const spoken = language === 'en' ? ['en'] : [language, 'en'];
@@ -42,7 +58,10 @@ export function SignUpForm() {
       .toPromise();
     setBusy(false);
     const accessToken = result.data?.signUp.accessToken;
-    if (!accessToken) return setError(errorCode(result.error));
+    if (!accessToken) {
+      setFieldErrors(fromError(result.error, (field) => FORM_FIELD[field] ?? (field.startsWith('company.') ? 'company' : null)));
+      return setError(errorCode(result.error));
+    }
     rememberLanguageOnAccount(client, accessToken);
     session.signIn(accessToken);
     void navigate({ to: '/forums' });
@@ -58,11 +77,12 @@ export function SignUpForm() {
           <Text c="dimmed" size="sm">
             {t('signUpIntro')}
           </Text>
-          <TextInput label={t('companyName')} required withAsterisk={false} value={form.company} onChange={set('company')} maxLength={200} />
+          <TextInput label={t('companyName')} required withAsterisk={false} value={form.company} onChange={set('company')} error={fieldErrors.company} maxLength={200} />
           <NativeSelect
             label={t('country')}
             value={form.country}
             onChange={set('country')}
+            error={fieldErrors.country}
             data={[
               { value: 'VN', label: t('countries.VN') },
               { value: 'KR', label: t('countries.KR') },
@@ -70,8 +90,8 @@ export function SignUpForm() {
             ]}
           />
           {form.country === 'other' && <TextInput label="ISO 3166-1 (e.g. JP)" value={form.otherCountry} onChange={set('otherCountry')} maxLength={2} />}
-          <TextInput label={t('yourName')} required withAsterisk={false} autoComplete="name" value={form.name} onChange={set('name')} maxLength={200} />
-          <TextInput label={t('email')} type="email" required withAsterisk={false} autoComplete="email" value={form.email} onChange={set('email')} />
+          <TextInput label={t('yourName')} required withAsterisk={false} autoComplete="name" value={form.name} onChange={set('name')} error={fieldErrors.name} maxLength={200} />
+          <TextInput label={t('email')} type="email" required withAsterisk={false} autoComplete="email" value={form.email} onChange={set('email')} error={fieldErrors.email} />
           <PasswordInput
             label={t('password')}
             description={t('passwordHint')}
@@ -80,6 +100,7 @@ export function SignUpForm() {
             autoComplete="new-password"
             value={form.password}
             onChange={set('password')}
+            error={fieldErrors.password}
             visibilityToggleButtonProps={{ 'aria-label': t('showPassword') }}
           />
           <ErrorText code={error} />

@@ -82,7 +82,7 @@ export function CompanyPage({ forumId, companyId }: { forumId: string; companyId
                 {company.delegates.map((delegate) => (
                   <List.Item key={delegate.id}>
                     {delegate.title ? `${delegate.name} (${delegate.title})` : delegate.name}
-                    {delegate.languages.length > 0 && <Text span c="dimmed"> · {languages(delegate.languages)}</Text>}
+                    {delegate.languages.length > 0 && <Text span c="dimmed" inherit> · {languages(delegate.languages)}</Text>}
                   </List.Item>
                 ))}
               </List>

@@ -110,7 +110,7 @@ export function ParticipantsPage({ forumId }: { forumId: string }) {
             disabled={sides.length === 0}
           />
           <NativeSelect
-            label={t('languages')}
+            label={t('speaks')}
             value={filters.language}
             onChange={set('language')}
             data={[{ value: '', label: t('any') }, ...FILTER_LANGUAGES.map((code) => ({ value: code, label: languageName(code, i18n.language) }))]}

@@ -5,6 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../../gql';
 import { errorCode } from '../../../lib/graphql-client';
 import { ErrorText } from '../../../ui/error-text';
+import { areLanguageCodes, languageCodes, looksLikeWebAddress, useFieldErrors, type FieldErrors } from '../../../ui/field-errors';
 
 const Profile = graphql(`
   query CompanyProfile {
@@ -56,6 +57,8 @@ export function ProfilePage() {
   const [saving, save] = useMutation(UpdateCompany);
   const [saved, setSaved] = useState(false);
   const [form, setForm] = useState<Record<string, string> | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const { fromError, message } = useFieldErrors();
   const company = data?.me.company;
   useEffect(() => {
     if (company && !form) {
@@ -75,11 +78,22 @@ export function ProfilePage() {
   if (fetching && !data) return <Loader role="status" aria-label={t('common:loading')} />;
   if (!company || !form) return <ErrorText code={errorCode(error)} />;
   const readOnly = data?.me.role !== 'COMPANY';
-  const set = (key: string) => (event: { currentTarget: { value: string } }) => setForm({ ...form, [key]: event.currentTarget.value });
+  const set = (key: string) => (event: { currentTarget: { value: string } }) => {
+    setForm({ ...form, [key]: event.currentTarget.value });
+    if (fieldErrors[key]) setFieldErrors({ ...fieldErrors, [key]: undefined });
+  };
+  const field = (key: string) => ({ value: form[key], onChange: set(key), error: fieldErrors[key] });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
+    const languages = languageCodes(form.languages);
+    const problems: FieldErrors = {};
+    if (!form.name.trim()) problems.name = message('text');
+    if (form.website.trim() && !looksLikeWebAddress(form.website)) problems.website = message('isUrl');
+    if (!areLanguageCodes(languages)) problems.languages = message('languages');
+    setFieldErrors(problems);
+    if (Object.keys(problems).length > 0) return;
     const result = await save({
       in: {
         name: form.name,
@@ -89,11 +103,12 @@ export function ProfilePage() {
         sectors: lines(form.sectors),
         offers: lines(form.offers),
         seeks: lines(form.seeks),
-        languages: form.languages.split(/[,\s]+/).map((code) => code.trim().toLowerCase()).filter(Boolean),
+        languages,
         description: form.description.trim() || null,
       },
     });
-    if (!result.error) setSaved(true);
+    if (result.error) return setFieldErrors(fromError(result.error));
+    setSaved(true);
   };
 
   return (
@@ -113,14 +128,14 @@ export function ProfilePage() {
         <form onSubmit={submit} noValidate>
           <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
             <Stack gap="sm">
-              <TextInput label={t('name')} value={form.name} onChange={set('name')} maxLength={200} />
-              <TextInput label={t('city')} value={form.city} onChange={set('city')} maxLength={100} />
-              <TextInput label={t('website')} value={form.website} onChange={set('website')} placeholder="https://" />
-              <Textarea label={t('sectors')} description={t('listHint')} value={form.sectors} onChange={set('sectors')} autosize minRows={2} />
-              <Textarea label={t('offers')} description={t('listHint')} value={form.offers} onChange={set('offers')} autosize minRows={2} />
-              <Textarea label={t('seeks')} description={t('listHint')} value={form.seeks} onChange={set('seeks')} autosize minRows={2} />
-              <TextInput label={t('languages')} value={form.languages} onChange={set('languages')} placeholder="vi, en, ko" />
-              <Textarea label={t('description')} value={form.description} onChange={set('description')} autosize minRows={3} maxLength={5000} />
+              <TextInput label={t('name')} {...field('name')} maxLength={200} />
+              <TextInput label={t('city')} {...field('city')} maxLength={100} />
+              <TextInput label={t('website')} {...field('website')} placeholder="https://" />
+              <Textarea label={t('sectors')} description={t('listHint')} {...field('sectors')} autosize minRows={2} />
+              <Textarea label={t('offers')} description={t('listHint')} {...field('offers')} autosize minRows={2} />
+              <Textarea label={t('seeks')} description={t('listHint')} {...field('seeks')} autosize minRows={2} />
+              <TextInput label={t('languages')} {...field('languages')} placeholder="vi, en, ko" />
+              <Textarea label={t('description')} {...field('description')} autosize minRows={3} maxLength={5000} />
               <ErrorText code={errorCode(saving.error)} />
               {saved && (
                 <Alert color="green" variant="light" role="status">

@@ -8,6 +8,10 @@ import { errorCode } from '../../../lib/graphql-client';
 import { useMe } from '../../../lib/me';
 import { clockTime, dayKey, longDate, sameClock, viewerTimeZone } from '../../../lib/time';
 import { ErrorText } from '../../../ui/error-text';
+import { areLanguageCodes, languageCodes, looksLikeEmail, useFieldErrors, type FieldErrors } from '../../../ui/field-errors';
+
+/** The registration input's fields → this form's (one delegate on the form). */
+const FORM_FIELD: Record<string, string> = { 'delegates.0.name': 'name', 'delegates.0.email': 'email', 'delegates.0.languages': 'languages', delegates: 'email', side: 'side' };
 import { ForumNav } from '../../forums/components/forum-nav';
 
 const ForumPage = graphql(`
@@ -102,6 +106,8 @@ function RegistrationForm({ forum, onDone }: { forum: ForumPageQuery['forum']; o
   const [delegate, setDelegate] = useState({ name: '', email: '', languages: '' });
   const [unavailable, setUnavailable] = useState<Set<string>>(new Set());
   const [state, register] = useMutation(Register);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const { fromError, message } = useFieldErrors();
   const viewer = viewerTimeZone();
   const language = i18n.language;
   const toggle = (slot: Slot) =>
@@ -113,12 +119,19 @@ function RegistrationForm({ forum, onDone }: { forum: ForumPageQuery['forum']; o
     });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const languages = delegate.languages.split(/[,\s]+/).map((code) => code.trim().toLowerCase()).filter(Boolean);
+    const languages = languageCodes(delegate.languages);
+    const problems: FieldErrors = {};
+    if (!delegate.name.trim()) problems.name = message('text');
+    if (!looksLikeEmail(delegate.email)) problems.email = message('isEmail');
+    if (!areLanguageCodes(languages)) problems.languages = message('languages');
+    setFieldErrors(problems);
+    if (Object.keys(problems).length > 0) return;
     const result = await register({
       forumId: forum.id,
       in: { side: side || null, unavailableSlotIds: [...unavailable], delegates: [{ name: delegate.name, email: delegate.email, languages }] },
     });
-    if (!result.error) onDone();
+    if (result.error) return setFieldErrors(fromError(result.error, (field) => FORM_FIELD[field] ?? null));
+    onDone();
   };
   const days = new Map<string, Slot[]>();
   for (const slot of forum.slots) days.set(dayKey(slot.startsAt, forum.timeZone), [...(days.get(dayKey(slot.startsAt, forum.timeZone)) ?? []), slot]);
@@ -126,10 +139,10 @@ function RegistrationForm({ forum, onDone }: { forum: ForumPageQuery['forum']; o
     <Paper withBorder p="md" radius="md">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {forum.sides.length > 0 && <NativeSelect label={t('side')} value={side} onChange={(e) => setSide(e.currentTarget.value)} data={forum.sides} />}
-          <TextInput label={t('delegateName')} value={delegate.name} onChange={(e) => setDelegate({ ...delegate, name: e.currentTarget.value })} />
-          <TextInput label={t('delegateEmail')} type="email" value={delegate.email} onChange={(e) => setDelegate({ ...delegate, email: e.currentTarget.value })} />
-          <TextInput label={t('delegateLanguages')} value={delegate.languages} onChange={(e) => setDelegate({ ...delegate, languages: e.currentTarget.value })} />
+          {forum.sides.length > 0 && <NativeSelect label={t('side')} value={side} error={fieldErrors.side} onChange={(e) => setSide(e.currentTarget.value)} data={forum.sides} />}
+          <TextInput label={t('delegateName')} error={fieldErrors.name} value={delegate.name} onChange={(e) => setDelegate({ ...delegate, name: e.currentTarget.value })} />
+          <TextInput label={t('delegateEmail')} type="email" error={fieldErrors.email} value={delegate.email} onChange={(e) => setDelegate({ ...delegate, email: e.currentTarget.value })} />
+          <TextInput label={t('delegateLanguages')} error={fieldErrors.languages} value={delegate.languages} onChange={(e) => setDelegate({ ...delegate, languages: e.currentTarget.value })} />
           <Title order={3} size="h4">
             {t('availability')}
           </Title>
