@@ -137,7 +137,7 @@ describe('malformed input', () => {
 
   it('names each refused field, nested ones by their path, so that a form can show the message on the field', async () => {
     const response = await gql(api.app, SIGN_UP, signUp({ email: 'not-an-email' }, { website: 'javascript:alert(1)', languages: ['Korean'] }));
-    const fields = response.errors?.[0]?.extensions?.fields as { field: string; constraint?: string; message: string }[];
+    const fields = (response.errors?.[0]?.extensions as { fields?: unknown } | undefined)?.fields as { field: string; constraint?: string; message: string }[];
     expect(fields).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'email', constraint: 'isEmail' }),

@@ -235,6 +235,34 @@ test('a new company registers in Vietnamese, changes its password and signs out 
   await other.close();
 });
 
+test('a company is told on the field what is wrong, by the browser and by the server, in Korean; nothing is saved until it is right', async ({ page }) => {
+  const w = words('ko');
+  await page.goto('/sign-in');
+  const signIn = new SignInPage(page, 'ko');
+  await signIn.chooseLanguage('en');
+  await signIn.signIn(COMPANY.email, COMPANY.password);
+  await page.getByRole('link', { name: w.auth.profile }).click();
+  const website = page.getByLabel(w.profile.website);
+  const languages = page.getByLabel(w.profile.languages);
+  const before = await website.inputValue();
+  // Caught in the browser: language names instead of codes.
+  await languages.fill('Korean, English');
+  await page.getByRole('button', { name: w.profile.save }).click();
+  await expect(languages).toHaveAttribute('aria-invalid', 'true');
+  await expect(languages).toHaveAccessibleDescription(w.errors.field.languages);
+  // Caught by the server only: an address without a domain; its rule comes back named, on the field.
+  await languages.fill('ko, en');
+  await website.fill('https://localhost');
+  await page.getByRole('button', { name: w.profile.save }).click();
+  await expect(website).toHaveAttribute('aria-invalid', 'true');
+  await expect(website).toHaveAccessibleDescription(w.errors.field.isUrl);
+  await expect(languages).not.toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
+  await documentPage(page, 'profile-field-error-ko');
+  await page.reload();
+  await expect(page.getByLabel(w.profile.website)).toHaveValue(before);
+});
+
 test("a company edits its profile (what others browse); a delegate reads it without saving", async ({ page }) => {
   const w = words('en');
   await page.goto('/sign-in');

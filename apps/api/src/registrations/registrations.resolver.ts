@@ -3,7 +3,7 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../common/principal';
 import { DelegatesLoader } from './delegates.loader';
 import { ParticipantsArgs } from './dto/participants.args';
-import { RegisterForForumInput } from './dto/register-for-forum.input';
+import { RegisterForForumInput, UpdateRegistrationInput } from './dto/register-for-forum.input';
 import { DelegateModel, ParticipantConnection, ParticipantModel, RegistrationModel } from './models/registration.model';
 import { encodeCursor, RegistrationsService } from './registrations.service';
 
@@ -22,6 +22,16 @@ export class RegistrationsResolver {
     @Args('input') input: RegisterForForumInput,
   ): Promise<RegistrationModel> {
     return RegistrationModel.from(await this.registrations.register(principal, forumId, input), true);
+  }
+
+  @Roles('COMPANY')
+  @Mutation(() => RegistrationModel, { description: "Changes the caller's company's availability or meeting limit while the forum is OPEN." })
+  async updateMyRegistration(
+    @CurrentPrincipal() principal: Principal,
+    @Args('forumId', { type: () => ID }) forumId: string,
+    @Args('input') input: UpdateRegistrationInput,
+  ): Promise<RegistrationModel> {
+    return RegistrationModel.from(await this.registrations.updateOwn(principal, forumId, input), true);
   }
 
   @Query(() => RegistrationModel, { nullable: true, description: "The caller's company's registration for a forum." })

@@ -7,7 +7,7 @@ import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../
 import { isId } from '../common/ids';
 import { isOrganizer, Principal } from '../common/principal';
 import { ForumsService } from '../forums/forums.service';
-import { RegisterForForumInput } from './dto/register-for-forum.input';
+import { RegisterForForumInput, UpdateRegistrationInput } from './dto/register-for-forum.input';
 import { ParticipantFilter } from './dto/participants.args';
 
 export interface ParticipantPage {
@@ -67,6 +67,33 @@ export class RegistrationsService {
       if (isUniqueViolation(error, 'registration_forum_company_unique')) throw new ConflictError(`${company.name} is already registered for this forum`);
       throw error;
     });
+  }
+
+  /**
+   * The caller's company changes its availability or meeting limit while the
+   * forum is open. The forum row is locked for the change, so a status change
+   * to REQUESTS_CLOSED happens wholly before or after it.
+   */
+  async updateOwn(principal: Principal, forumId: string, input: UpdateRegistrationInput): Promise<Registration> {
+    if (principal.role !== 'COMPANY' || !principal.companyId) {
+      throw new ForbiddenError("Only a company's representative can change its registration");
+    }
+    const companyId = principal.companyId;
+    const forum = await this.forums.findVisible(principal, forumId);
+    if (input.maxMeetings !== undefined && input.maxMeetings !== null && input.maxMeetings > forum.maxMeetingsPerCompany) {
+      throw new BadInputError(`maxMeetings: at most ${forum.maxMeetingsPerCompany} at this forum`);
+    }
+    const slots = input.unavailableSlotIds ? await this.forumSlots(forum, input.unavailableSlotIds) : undefined;
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.getRepository(Forum).findOne({ where: { id: forumId }, lock: { mode: 'pessimistic_read' } });
+      if (locked?.status !== 'OPEN') throw new ConflictError(`Registrations can no longer change: forum ${forumId} is ${locked?.status ?? 'gone'}`);
+      const registration = await manager.getRepository(Registration).findOne({ where: { forumId, companyId }, relations: { unavailableSlots: true } });
+      if (!registration) throw new NotFoundError('Registration of your company for forum', forumId);
+      if (input.maxMeetings !== undefined) registration.maxMeetings = input.maxMeetings ?? null;
+      if (slots) registration.unavailableSlots = slots;
+      await manager.getRepository(Registration).save(registration);
+    });
+    return (await this.findOwn(principal, forumId))!;
   }
 
   /** The caller's company's registration for a forum, or null. */

@@ -61,3 +61,21 @@ export class RegisterForForumInput {
   @Max(100)
   maxMeetings?: number;
 }
+
+@InputType('UpdateRegistrationInput', { description: 'What a company may change in its registration while the forum is open; a field left out stays as it is.' })
+export class UpdateRegistrationInput {
+  @Field(() => [ID], { nullable: true, description: 'Slots the company cannot meet in (the whole list)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsString({ each: true })
+  unavailableSlotIds?: string[];
+
+  @Field(() => Int, { nullable: true, description: "At most this many meetings (at most the forum's maximum)" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  maxMeetings?: number;
+}
