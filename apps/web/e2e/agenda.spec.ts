@@ -204,7 +204,9 @@ test('a new company registers in Vietnamese, changes its password and signs out 
   await page.getByLabel(w.auth.email).fill(email);
   await page.getByRole('textbox', { name: w.auth.password, exact: true }).fill('short');
   await page.getByRole('button', { name: w.auth.signUp }).click();
-  await expect(page.getByRole('alert')).toHaveText(w.errors.BAD_USER_INPUT);
+  // Told on the field, before anything is sent.
+  await expect(page.getByRole('textbox', { name: w.auth.password, exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(w.errors.field.password)).toBeVisible();
   await page.getByRole('textbox', { name: w.auth.password, exact: true }).fill('mật khẩu đủ dài');
   await page.getByRole('button', { name: w.auth.signUp }).click();
   await expect(page.getByRole('heading', { name: w.forums.title })).toBeVisible();
@@ -317,4 +319,17 @@ test('a new Korean company registers for an open forum with its delegate and the
   await documentPage(page, 'registration-ko');
   await page.getByRole('button', { name: w.registration.register }).click();
   await expect(page.getByText(w.registration.registered)).toBeVisible();
+
+  // While the forum is open, the company changes its mind: 09:30 becomes free, 09:00 does not.
+  await page.getByRole('button', { name: w.registration.changeAvailability }).click();
+  await expect(slots.nth(1)).toHaveAttribute('aria-pressed', 'true');
+  await slots.nth(1).click();
+  await slots.nth(0).click();
+  await page.getByRole('button', { name: w.registration.saveAvailability }).click();
+  await expect(page.getByRole('status').filter({ hasText: w.registration.availabilitySaved })).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: w.registration.changeAvailability }).click();
+  await expect(slots.nth(0)).toHaveAttribute('aria-pressed', 'true');
+  await expect(slots.nth(1)).toHaveAttribute('aria-pressed', 'false');
+  await expect(slots.nth(3)).toHaveAttribute('aria-pressed', 'true');
 });

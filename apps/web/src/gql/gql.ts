@@ -34,6 +34,7 @@ type Documents = {
     "\n  mutation UpdateCompany($in: CompanyInput!) {\n    updateCompany(input: $in) {\n      id\n      name\n      city\n      website\n      sectors\n      offers\n      seeks\n      languages\n      description\n    }\n  }\n": typeof types.UpdateCompanyDocument,
     "\n  query ForumPage($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n      status\n      sides\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n    }\n    myRegistration(forumId: $forumId) {\n      id\n      side\n      unavailableSlotIds\n      delegates {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ForumPageDocument,
     "\n  mutation RegisterForForum($forumId: ID!, $in: RegistrationInput!) {\n    registerForForum(forumId: $forumId, input: $in) {\n      id\n    }\n  }\n": typeof types.RegisterForForumDocument,
+    "\n  mutation UpdateAvailability($forumId: ID!, $in: UpdateRegistrationInput!) {\n    updateMyRegistration(forumId: $forumId, input: $in) {\n      id\n      unavailableSlotIds\n    }\n  }\n": typeof types.UpdateAvailabilityDocument,
     "\n  query MeetingRequests($forumId: ID!, $direction: RequestDirection!) {\n    meetingRequests(forumId: $forumId, direction: $direction) {\n      id\n      priority\n      message\n      status\n      createdAt\n      from {\n        id\n        name\n        country\n      }\n      to {\n        id\n        name\n        country\n      }\n    }\n  }\n": typeof types.MeetingRequestsDocument,
     "\n  mutation RespondToMeetingRequest($id: ID!, $accept: Boolean!) {\n    respondToMeetingRequest(id: $id, accept: $accept) {\n      id\n      status\n    }\n  }\n": typeof types.RespondToMeetingRequestDocument,
     "\n  mutation WithdrawMeetingRequest($id: ID!) {\n    withdrawMeetingRequest(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawMeetingRequestDocument,
@@ -59,6 +60,7 @@ const documents: Documents = {
     "\n  mutation UpdateCompany($in: CompanyInput!) {\n    updateCompany(input: $in) {\n      id\n      name\n      city\n      website\n      sectors\n      offers\n      seeks\n      languages\n      description\n    }\n  }\n": types.UpdateCompanyDocument,
     "\n  query ForumPage($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n      status\n      sides\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n    }\n    myRegistration(forumId: $forumId) {\n      id\n      side\n      unavailableSlotIds\n      delegates {\n        id\n        name\n      }\n    }\n  }\n": types.ForumPageDocument,
     "\n  mutation RegisterForForum($forumId: ID!, $in: RegistrationInput!) {\n    registerForForum(forumId: $forumId, input: $in) {\n      id\n    }\n  }\n": types.RegisterForForumDocument,
+    "\n  mutation UpdateAvailability($forumId: ID!, $in: UpdateRegistrationInput!) {\n    updateMyRegistration(forumId: $forumId, input: $in) {\n      id\n      unavailableSlotIds\n    }\n  }\n": types.UpdateAvailabilityDocument,
     "\n  query MeetingRequests($forumId: ID!, $direction: RequestDirection!) {\n    meetingRequests(forumId: $forumId, direction: $direction) {\n      id\n      priority\n      message\n      status\n      createdAt\n      from {\n        id\n        name\n        country\n      }\n      to {\n        id\n        name\n        country\n      }\n    }\n  }\n": types.MeetingRequestsDocument,
     "\n  mutation RespondToMeetingRequest($id: ID!, $accept: Boolean!) {\n    respondToMeetingRequest(id: $id, accept: $accept) {\n      id\n      status\n    }\n  }\n": types.RespondToMeetingRequestDocument,
     "\n  mutation WithdrawMeetingRequest($id: ID!) {\n    withdrawMeetingRequest(id: $id) {\n      id\n      status\n    }\n  }\n": types.WithdrawMeetingRequestDocument,
@@ -152,6 +154,10 @@ export function graphql(source: "\n  query ForumPage($forumId: ID!) {\n    forum
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RegisterForForum($forumId: ID!, $in: RegistrationInput!) {\n    registerForForum(forumId: $forumId, input: $in) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterForForum($forumId: ID!, $in: RegistrationInput!) {\n    registerForForum(forumId: $forumId, input: $in) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAvailability($forumId: ID!, $in: UpdateRegistrationInput!) {\n    updateMyRegistration(forumId: $forumId, input: $in) {\n      id\n      unavailableSlotIds\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAvailability($forumId: ID!, $in: UpdateRegistrationInput!) {\n    updateMyRegistration(forumId: $forumId, input: $in) {\n      id\n      unavailableSlotIds\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

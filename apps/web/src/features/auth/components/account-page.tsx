@@ -62,8 +62,8 @@ export function AccountPage() {
             <Title order={2} size="h4" id="change-password">
               {t('changePassword')}
             </Title>
-            <PasswordInput label={t('currentPassword')} autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.currentTarget.value)} error={fieldErrors.currentPassword} visibilityToggleButtonProps={{ 'aria-label': t('showPassword') }} />
-            <PasswordInput label={t('newPassword')} description={t('passwordHint')} autoComplete="new-password" value={next} onChange={(e) => setNext(e.currentTarget.value)} error={fieldErrors.newPassword} visibilityToggleButtonProps={{ 'aria-label': t('showPassword') }} />
+            <PasswordInput label={t('currentPassword')} autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.currentTarget.value)} error={fieldErrors.currentPassword} aria-invalid={Boolean(fieldErrors.currentPassword)} visibilityToggleButtonProps={{ 'aria-label': t('showPassword') }} />
+            <PasswordInput label={t('newPassword')} description={t('passwordHint')} autoComplete="new-password" value={next} onChange={(e) => setNext(e.currentTarget.value)} error={fieldErrors.newPassword} aria-invalid={Boolean(fieldErrors.newPassword)} visibilityToggleButtonProps={{ 'aria-label': t('showPassword') }} />
             <ErrorText code={errorCode(change.error)} />
             {changed && (
               <Alert color="green" variant="light" role="status">

@@ -101,6 +101,7 @@ export function SignUpForm() {
             value={form.password}
             onChange={set('password')}
             error={fieldErrors.password}
+            aria-invalid={Boolean(fieldErrors.password)}
             visibilityToggleButtonProps={{ 'aria-label': t('showPassword') }}
           />
           <ErrorText code={error} />
