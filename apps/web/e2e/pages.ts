@@ -16,7 +16,10 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 /** Saves a screenshot for the docs when SCREENSHOT_DIR is set (npm run web:screenshots). */
 export async function documentPage(page: Page, name: string) {
   const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  if (!dir) return;
+  // From the top: a page scrolled to a field would draw its sticky header midway.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
 
 export class SignInPage {
