@@ -43,6 +43,8 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           formatError: formatGraphqlError,
+          // Compact JSON: Apollo pretty-prints by default, which doubles what every agenda sends and parses.
+          stringifyResult: (result: unknown) => JSON.stringify(result),
           validationRules: hardening.validationRules,
           plugins: [...hardening.plugins],
           // Guards run on field resolvers too, so a field cannot leak what its operation protects.
