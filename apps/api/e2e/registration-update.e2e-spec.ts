@@ -29,6 +29,20 @@ describe('updateMyRegistration', () => {
     expect(ok(await gql<Mine>(api.app, MINE, { id: f.forumId }, f.kr1)).myRegistration).toEqual(kr1Before);
   });
 
+  it("shows the organiser every registration with its company, delegates' emails and the slots it cannot meet in", async () => {
+    const { registrations } = ok(
+      await gql<{ registrations: { company: { name: string }; unavailableSlotIds: string[]; delegates: { email: string | null }[] }[] }>(
+        api.app,
+        'query ($id: ID!) { registrations(forumId: $id) { company { name } unavailableSlotIds delegates { email } } }',
+        { id: f.forumId },
+        f.organizer,
+      ),
+    );
+    expect(registrations.map((r) => r.company.name)).toEqual(['Busan Chips', 'Hanoi Cloud', 'Seoul AI Labs', 'VinaTech Software']);
+    expect(registrations.find((r) => r.company.name === 'VinaTech Software')!.unavailableSlotIds).toEqual([f.slotIds[1]]);
+    expect(registrations.every((r) => r.delegates.every((d) => typeof d.email === 'string'))).toBe(true);
+  });
+
   it.each([
     ['a slot of another forum', () => ({ unavailableSlotIds: ['00000000-0000-4000-8000-000000000000'] }), () => f.vn1, 'BAD_USER_INPUT'],
     ['more meetings than the forum allows', () => ({ maxMeetings: 50 }), () => f.vn1, 'BAD_USER_INPUT'],

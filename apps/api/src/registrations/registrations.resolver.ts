@@ -43,6 +43,12 @@ export class RegistrationsResolver {
     return registration ? RegistrationModel.from(registration, true) : null;
   }
 
+  @Roles('ORGANIZER')
+  @Query(() => [RegistrationModel], { name: 'registrations', description: "The organiser's forum: every registration with its company, delegates (with emails) and unavailable slots." })
+  async forumRegistrations(@CurrentPrincipal() principal: Principal, @Args('forumId', { type: () => ID }) forumId: string): Promise<RegistrationModel[]> {
+    return (await this.registrations.forForum(principal, forumId)).map((registration) => RegistrationModel.from(registration, true));
+  }
+
   @Query(() => ParticipantConnection, { description: 'The companies registered for a forum, in name order.' })
   async participants(@CurrentPrincipal() principal: Principal, @Args() args: ParticipantsArgs): Promise<ParticipantConnection> {
     const page = await this.registrations.participants(principal, args.forumId, args.filter, args.first, args.after);

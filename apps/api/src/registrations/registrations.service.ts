@@ -96,6 +96,13 @@ export class RegistrationsService {
     return (await this.findOwn(principal, forumId))!;
   }
 
+  /** Every registration of the organiser's own forum, with company, delegates and unavailable slots, in company name order. */
+  async forForum(principal: Principal, forumId: string): Promise<Registration[]> {
+    const forum = await this.forums.findOwned(principal, forumId);
+    const registrations = await this.registrations.find({ where: { forumId: forum.id }, relations: { company: true, delegates: true, unavailableSlots: true } });
+    return registrations.sort((x, y) => (x.company as Company).name.localeCompare((y.company as Company).name));
+  }
+
   /** The caller's company's registration for a forum, or null. */
   findOwn(principal: Principal, forumId: string): Promise<Registration | null> {
     if (!principal.companyId || !isId(forumId)) return Promise.resolve(null);

@@ -42,3 +42,19 @@ export function storedToken(): string | null {
 export function isSignedIn(): boolean {
   return storedToken() !== null;
 }
+
+/**
+ * The role the stored token was issued for, to pick the first page (the
+ * organiser's console or the company's forums). Routing only: the API checks
+ * every call itself.
+ */
+export function storedRole(): string | null {
+  const token = storedToken();
+  if (!token) return null;
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { role?: unknown };
+    return typeof payload.role === 'string' ? payload.role : null;
+  } catch {
+    return null;
+  }
+}

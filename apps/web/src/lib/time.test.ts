@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, dayKey, longDate, sameClock } from './time';
+import { clockTime, dayKey, longDate, sameClock, wallClockToIso } from './time';
 
 // Run with TZ=Asia/Kathmandu (+05:45, see vitest.config.mts): code that forgets the zone shows :45 minutes.
 const NINE_IN_DA_NANG = '2024-06-10T02:00:00.000Z';
@@ -19,5 +19,22 @@ describe('times on a named clock', () => {
     expect(longDate(NINE_IN_DA_NANG, 'ko', 'Asia/Ho_Chi_Minh')).toBe('2024년 6월 10일 월요일');
     expect(longDate(NINE_IN_DA_NANG, 'vi', 'Asia/Ho_Chi_Minh')).toMatch(/^Thứ Hai, 10 tháng 6, 2024$/);
     expect(longDate(NINE_IN_DA_NANG, 'en', 'Asia/Ho_Chi_Minh')).toBe('Monday, June 10, 2024');
+  });
+});
+
+describe('wall clock to an instant', () => {
+  it('writes a forum time with its own offset, whatever the machine clock', () => {
+    expect(wallClockToIso('2024-11-20', '09:00', 'Asia/Ho_Chi_Minh')).toBe('2024-11-20T09:00:00+07:00');
+    expect(wallClockToIso('2024-11-20', '09:00', 'Asia/Seoul')).toBe('2024-11-20T09:00:00+09:00');
+    expect(wallClockToIso('2024-11-20', '09:00', 'Asia/Kathmandu')).toBe('2024-11-20T09:00:00+05:45');
+    // Either side of New York's change of offset.
+    expect(wallClockToIso('2024-03-09', '09:00', 'America/New_York')).toBe('2024-03-09T09:00:00-05:00');
+    expect(wallClockToIso('2024-03-11', '09:00', 'America/New_York')).toBe('2024-03-11T09:00:00-04:00');
+    expect(new Date(wallClockToIso('2024-11-20', '13:30', 'Asia/Ho_Chi_Minh')!).toISOString()).toBe('2024-11-20T06:30:00.000Z');
+  });
+
+  it('refuses what is not a date or a time', () => {
+    expect(wallClockToIso('2024-11-20', '9:00', 'Asia/Seoul')).toBeNull();
+    expect(wallClockToIso('20/11/2024', '09:00', 'Asia/Seoul')).toBeNull();
   });
 });

@@ -54,6 +54,9 @@ export class RegistrationModel {
   @Field(() => [DelegateModel])
   delegates: DelegateModel[];
 
+  @Field(() => CompanyModel, { nullable: true, description: 'The company (in the organiser\'s list of registrations)' })
+  company?: CompanyModel | null;
+
   static from(registration: Registration, showEmails: boolean): RegistrationModel {
     return Object.assign(new RegistrationModel(), {
       id: registration.id,
@@ -63,6 +66,7 @@ export class RegistrationModel {
       maxMeetings: registration.maxMeetings,
       unavailableSlotIds: (registration.unavailableSlots ?? []).map((slot) => slot.id),
       delegates: (registration.delegates ?? []).map((delegate) => DelegateModel.from(delegate, showEmails)),
+      company: registration.company ? CompanyModel.from(registration.company) : null,
     });
   }
 }

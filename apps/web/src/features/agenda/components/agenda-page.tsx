@@ -1,14 +1,12 @@
-import { Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { graphql } from '../../../gql';
 import type { AgendaQuery } from '../../../gql/graphql';
 import { errorCode } from '../../../lib/graphql-client';
-import { currentLanguage } from '../../../lib/i18n';
-import { storedToken } from '../../../lib/session';
 import { clockTime, dayKey, longDate, sameClock, viewerTimeZone } from '../../../lib/time';
+import { DownloadButton } from '../../../ui/download-button';
 import { ErrorText } from '../../../ui/error-text';
 import { ForumNav } from '../../forums/components/forum-nav';
 import { CalendarFeed } from './calendar-feed';
@@ -148,28 +146,8 @@ function MeetingCard({ meeting, timeZone, viewer, language }: { meeting: Meeting
   );
 }
 
-/** The printable agenda in the reader's language (the route needs the bearer token, so it is fetched, not linked). */
+/** The printable agenda in the reader's language. */
 function PdfButton({ forumId }: { forumId: string }) {
   const { t } = useTranslation('agenda');
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      const response = await fetch(`/forums/${forumId}/agenda.pdf?lang=${currentLanguage()}`, { headers: { authorization: `Bearer ${storedToken()}` } });
-      if (!response.ok) return;
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = 'agenda.pdf';
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Button variant="default" onClick={download} loading={busy}>
-      {t('downloadPdf')}
-    </Button>
-  );
+  return <DownloadButton path={`/forums/${forumId}/agenda.pdf`} filename="agenda.pdf" label={t('downloadPdf')} />;
 }
