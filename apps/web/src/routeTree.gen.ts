@@ -15,12 +15,16 @@ import { Route as ProfileRouteImport } from './routes/profile'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as ForumsIndexRouteImport } from './routes/forums/index'
+import { Route as OrganizerIndexRouteImport } from './routes/organizer/index'
 import { Route as ForumsForumIdIndexRouteImport } from './routes/forums/$forumId/index'
 import { Route as ForumsForumIdAgendaRouteImport } from './routes/forums/$forumId/agenda'
 import { Route as ForumsForumIdRecommendationsRouteImport } from './routes/forums/$forumId/recommendations'
 import { Route as ForumsForumIdRequestsRouteImport } from './routes/forums/$forumId/requests'
+import { Route as OrganizerForumsNewRouteImport } from './routes/organizer/forums/new'
 import { Route as ForumsForumIdParticipantsIndexRouteImport } from './routes/forums/$forumId/participants/index'
 import { Route as ForumsForumIdParticipantsCompanyIdRouteImport } from './routes/forums/$forumId/participants/$companyId'
+import { Route as OrganizerForumsForumIdIndexRouteImport } from './routes/organizer/forums/$forumId/index'
+import { Route as OrganizerForumsForumIdScheduleRouteImport } from './routes/organizer/forums/$forumId/schedule'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -52,6 +56,11 @@ const ForumsIndexRoute = ForumsIndexRouteImport.update({
   path: '/forums/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const OrganizerIndexRoute = OrganizerIndexRouteImport.update({
+  id: '/organizer/',
+  path: '/organizer/',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ForumsForumIdIndexRoute = ForumsForumIdIndexRouteImport.update({
   id: '/forums/$forumId/',
   path: '/forums/$forumId/',
@@ -73,6 +82,11 @@ const ForumsForumIdRequestsRoute = ForumsForumIdRequestsRouteImport.update({
   path: '/forums/$forumId/requests',
   getParentRoute: () => rootRouteImport,
 } as any)
+const OrganizerForumsNewRoute = OrganizerForumsNewRouteImport.update({
+  id: '/organizer/forums/new',
+  path: '/organizer/forums/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ForumsForumIdParticipantsIndexRoute =
   ForumsForumIdParticipantsIndexRouteImport.update({
     id: '/forums/$forumId/participants/',
@@ -85,6 +99,18 @@ const ForumsForumIdParticipantsCompanyIdRoute =
     path: '/forums/$forumId/participants/$companyId',
     getParentRoute: () => rootRouteImport,
   } as any)
+const OrganizerForumsForumIdIndexRoute =
+  OrganizerForumsForumIdIndexRouteImport.update({
+    id: '/organizer/forums/$forumId/',
+    path: '/organizer/forums/$forumId/',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const OrganizerForumsForumIdScheduleRoute =
+  OrganizerForumsForumIdScheduleRouteImport.update({
+    id: '/organizer/forums/$forumId/schedule',
+    path: '/organizer/forums/$forumId/schedule',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -93,12 +119,16 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/forums/': typeof ForumsIndexRoute
+  '/organizer/': typeof OrganizerIndexRoute
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
   '/forums/$forumId/recommendations': typeof ForumsForumIdRecommendationsRoute
   '/forums/$forumId/requests': typeof ForumsForumIdRequestsRoute
+  '/organizer/forums/new': typeof OrganizerForumsNewRoute
   '/forums/$forumId/': typeof ForumsForumIdIndexRoute
   '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
+  '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
   '/forums/$forumId/participants/': typeof ForumsForumIdParticipantsIndexRoute
+  '/organizer/forums/$forumId/': typeof OrganizerForumsForumIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -107,12 +137,16 @@ export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/forums': typeof ForumsIndexRoute
+  '/organizer': typeof OrganizerIndexRoute
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
   '/forums/$forumId/recommendations': typeof ForumsForumIdRecommendationsRoute
   '/forums/$forumId/requests': typeof ForumsForumIdRequestsRoute
+  '/organizer/forums/new': typeof OrganizerForumsNewRoute
   '/forums/$forumId': typeof ForumsForumIdIndexRoute
   '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
+  '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
   '/forums/$forumId/participants': typeof ForumsForumIdParticipantsIndexRoute
+  '/organizer/forums/$forumId': typeof OrganizerForumsForumIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -122,12 +156,16 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/forums/': typeof ForumsIndexRoute
+  '/organizer/': typeof OrganizerIndexRoute
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
   '/forums/$forumId/recommendations': typeof ForumsForumIdRecommendationsRoute
   '/forums/$forumId/requests': typeof ForumsForumIdRequestsRoute
+  '/organizer/forums/new': typeof OrganizerForumsNewRoute
   '/forums/$forumId/': typeof ForumsForumIdIndexRoute
   '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
+  '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
   '/forums/$forumId/participants/': typeof ForumsForumIdParticipantsIndexRoute
+  '/organizer/forums/$forumId/': typeof OrganizerForumsForumIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -138,12 +176,16 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/forums/'
+    | '/organizer/'
     | '/forums/$forumId/agenda'
     | '/forums/$forumId/recommendations'
     | '/forums/$forumId/requests'
+    | '/organizer/forums/new'
     | '/forums/$forumId/'
     | '/forums/$forumId/participants/$companyId'
+    | '/organizer/forums/$forumId/schedule'
     | '/forums/$forumId/participants/'
+    | '/organizer/forums/$forumId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -152,12 +194,16 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/forums'
+    | '/organizer'
     | '/forums/$forumId/agenda'
     | '/forums/$forumId/recommendations'
     | '/forums/$forumId/requests'
+    | '/organizer/forums/new'
     | '/forums/$forumId'
     | '/forums/$forumId/participants/$companyId'
+    | '/organizer/forums/$forumId/schedule'
     | '/forums/$forumId/participants'
+    | '/organizer/forums/$forumId'
   id:
     | '__root__'
     | '/'
@@ -166,12 +212,16 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/forums/'
+    | '/organizer/'
     | '/forums/$forumId/agenda'
     | '/forums/$forumId/recommendations'
     | '/forums/$forumId/requests'
+    | '/organizer/forums/new'
     | '/forums/$forumId/'
     | '/forums/$forumId/participants/$companyId'
+    | '/organizer/forums/$forumId/schedule'
     | '/forums/$forumId/participants/'
+    | '/organizer/forums/$forumId/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -181,12 +231,16 @@ export interface RootRouteChildren {
   SignInRoute: typeof SignInRoute
   SignUpRoute: typeof SignUpRoute
   ForumsIndexRoute: typeof ForumsIndexRoute
+  OrganizerIndexRoute: typeof OrganizerIndexRoute
   ForumsForumIdAgendaRoute: typeof ForumsForumIdAgendaRoute
   ForumsForumIdRecommendationsRoute: typeof ForumsForumIdRecommendationsRoute
   ForumsForumIdRequestsRoute: typeof ForumsForumIdRequestsRoute
+  OrganizerForumsNewRoute: typeof OrganizerForumsNewRoute
   ForumsForumIdIndexRoute: typeof ForumsForumIdIndexRoute
   ForumsForumIdParticipantsCompanyIdRoute: typeof ForumsForumIdParticipantsCompanyIdRoute
+  OrganizerForumsForumIdScheduleRoute: typeof OrganizerForumsForumIdScheduleRoute
   ForumsForumIdParticipantsIndexRoute: typeof ForumsForumIdParticipantsIndexRoute
+  OrganizerForumsForumIdIndexRoute: typeof OrganizerForumsForumIdIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -233,6 +287,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ForumsIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/organizer/': {
+      id: '/organizer/'
+      path: '/organizer'
+      fullPath: '/organizer/'
+      preLoaderRoute: typeof OrganizerIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/forums/$forumId/': {
       id: '/forums/$forumId/'
       path: '/forums/$forumId'
@@ -261,6 +322,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ForumsForumIdRequestsRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/organizer/forums/new': {
+      id: '/organizer/forums/new'
+      path: '/organizer/forums/new'
+      fullPath: '/organizer/forums/new'
+      preLoaderRoute: typeof OrganizerForumsNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/forums/$forumId/participants/': {
       id: '/forums/$forumId/participants/'
       path: '/forums/$forumId/participants'
@@ -275,6 +343,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ForumsForumIdParticipantsCompanyIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/organizer/forums/$forumId/': {
+      id: '/organizer/forums/$forumId/'
+      path: '/organizer/forums/$forumId'
+      fullPath: '/organizer/forums/$forumId/'
+      preLoaderRoute: typeof OrganizerForumsForumIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/organizer/forums/$forumId/schedule': {
+      id: '/organizer/forums/$forumId/schedule'
+      path: '/organizer/forums/$forumId/schedule'
+      fullPath: '/organizer/forums/$forumId/schedule'
+      preLoaderRoute: typeof OrganizerForumsForumIdScheduleRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -285,13 +367,17 @@ const rootRouteChildren: RootRouteChildren = {
   SignInRoute: SignInRoute,
   SignUpRoute: SignUpRoute,
   ForumsIndexRoute: ForumsIndexRoute,
+  OrganizerIndexRoute: OrganizerIndexRoute,
   ForumsForumIdAgendaRoute: ForumsForumIdAgendaRoute,
   ForumsForumIdRecommendationsRoute: ForumsForumIdRecommendationsRoute,
   ForumsForumIdRequestsRoute: ForumsForumIdRequestsRoute,
+  OrganizerForumsNewRoute: OrganizerForumsNewRoute,
   ForumsForumIdIndexRoute: ForumsForumIdIndexRoute,
   ForumsForumIdParticipantsCompanyIdRoute:
     ForumsForumIdParticipantsCompanyIdRoute,
+  OrganizerForumsForumIdScheduleRoute: OrganizerForumsForumIdScheduleRoute,
   ForumsForumIdParticipantsIndexRoute: ForumsForumIdParticipantsIndexRoute,
+  OrganizerForumsForumIdIndexRoute: OrganizerForumsForumIdIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { needsInterpreter } from '@forum/matcher';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Company, Delegate, ForumTable, isUniqueViolation, Meeting, Registration, Schedule, Slot } from '@forum/db';
+import { Company, Delegate, Forum, ForumTable, isUniqueViolation, Meeting, Registration, Schedule, Slot } from '@forum/db';
 import { BadInputError, ConflictError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
-import type { Principal } from '../common/principal';
-import { ForumsService } from '../forums/forums.service';
+import { isOrganizer, type Principal } from '../common/principal';
 
 /**
  * The organiser's hand on a published schedule: pin a meeting (later runs keep
@@ -15,10 +14,7 @@ import { ForumsService } from '../forums/forums.service';
  */
 @Injectable()
 export class MeetingsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly forums: ForumsService,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async pin(principal: Principal, id: string, pinned: boolean): Promise<Meeting> {
     return this.dataSource.transaction(async (manager) => {
@@ -74,9 +70,10 @@ export class MeetingsService {
       : null;
     const schedule = meeting ? await manager.getRepository(Schedule).findOneBy({ id: meeting.scheduleId }) : null;
     if (!meeting || !schedule) throw new NotFoundError('Meeting', id);
-    await this.forums.findOwned(principal, schedule.forumId).catch(() => {
-      throw new NotFoundError('Meeting', id);
-    });
+    // Through the transaction's own connection: on the embedded database (one session at a time) a query on
+    // another connection would wait for this transaction to end, forever.
+    const forum = await manager.getRepository(Forum).findOneBy({ id: schedule.forumId });
+    if (!forum || !isOrganizer(principal) || forum.organizerId !== principal.userId) throw new NotFoundError('Meeting', id);
     if (schedule.status !== 'PUBLISHED') throw new ConflictError('Only meetings of the published schedule can be changed here');
     return meeting;
   }

@@ -25,6 +25,21 @@ type Documents = {
     "\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n": typeof types.ForumsDocument,
     "\n  query PendingRequests($forumId: ID!) {\n    meetingRequests(forumId: $forumId, direction: RECEIVED) {\n      id\n      status\n    }\n  }\n": typeof types.PendingRequestsDocument,
+    "\n  mutation CreateForum($in: CreateForumInput!) {\n    createForum(input: $in) {\n      id\n    }\n  }\n": typeof types.CreateForumDocument,
+    "\n  query OrganizerForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n      status\n      sides\n      slotMinutes\n      breakMinutes\n      maxMeetingsPerCompany\n      sessions {\n        id\n        startsAt\n        endsAt\n      }\n      slots {\n        id\n      }\n      tables {\n        id\n        interpreter\n      }\n    }\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      requestsPending\n      requestsAccepted\n      requestsDeclined\n      acceptanceRate\n      meetings\n      requestsFulfilled\n    }\n  }\n": typeof types.OrganizerForumDocument,
+    "\n  mutation SetForumStatus($id: ID!, $status: ForumStatus!) {\n    setForumStatus(id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": typeof types.SetForumStatusDocument,
+    "\n  query OrganizerForums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n      sessions {\n        id\n        startsAt\n      }\n    }\n  }\n": typeof types.OrganizerForumsDocument,
+    "\n  query ForumFigures($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      meetings\n    }\n  }\n": typeof types.ForumFiguresDocument,
+    "\n  mutation MoveMeeting($id: ID!, $slotId: ID!, $tableId: ID) {\n    moveMeeting(id: $id, slotId: $slotId, tableId: $tableId) {\n      id\n      pinned\n    }\n  }\n": typeof types.MoveMeetingDocument,
+    "\n  mutation PinMeeting($id: ID!, $pinned: Boolean!) {\n    pinMeeting(id: $id, pinned: $pinned) {\n      id\n      pinned\n    }\n  }\n": typeof types.PinMeetingDocument,
+    "\n  mutation CancelMeeting($id: ID!) {\n    cancelMeeting(id: $id) {\n      id\n    }\n  }\n": typeof types.CancelMeetingDocument,
+    "\n  query ScheduleForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      timeZone\n      status\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n      tables {\n        id\n        number\n        label\n        interpreter\n      }\n    }\n    registrations(forumId: $forumId) {\n      companyId\n      unavailableSlotIds\n    }\n    scheduleRuns(forumId: $forumId) {\n      id\n      status\n      phase\n      progress\n      createdAt\n      error\n      stats {\n        ...RunStats\n      }\n    }\n  }\n": typeof types.ScheduleForumDocument,
+    "\n  fragment RunStats on ScheduleStats {\n    meetings\n    weight\n    upperBound\n    gap\n    holes\n    requestsFulfilled\n    requestsTotal\n  }\n": typeof types.RunStatsFragmentDoc,
+    "\n  query ScheduleMeetings($forumId: ID!, $runId: ID) {\n    schedule(forumId: $forumId, runId: $runId) {\n      id\n      runId\n      status\n      version\n      meetings {\n        id\n        pinned\n        slot {\n          id\n        }\n        table {\n          id\n        }\n        companies {\n          id\n          name\n          languages\n        }\n      }\n    }\n  }\n": typeof types.ScheduleMeetingsDocument,
+    "\n  mutation GenerateSchedule($forumId: ID!, $options: GenerateScheduleOptions) {\n    generateSchedule(forumId: $forumId, options: $options) {\n      id\n      status\n      phase\n      progress\n    }\n  }\n": typeof types.GenerateScheduleDocument,
+    "\n  subscription RunUpdated($id: ID!) {\n    scheduleRunUpdated(id: $id) {\n      id\n      status\n      phase\n      progress\n      error\n    }\n  }\n": typeof types.RunUpdatedDocument,
+    "\n  mutation CancelRun($id: ID!) {\n    cancelScheduleRun(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.CancelRunDocument,
+    "\n  mutation Publish($runId: ID!) {\n    publishSchedule(runId: $runId) {\n      id\n      version\n    }\n  }\n": typeof types.PublishDocument,
     "\n  query Participant($forumId: ID!, $companyId: ID!) {\n    participant(forumId: $forumId, companyId: $companyId) {\n      id\n      name\n      country\n      city\n      website\n      side\n      sectors\n      offers\n      seeks\n      languages\n      description\n      delegates {\n        id\n        name\n        title\n        languages\n      }\n    }\n  }\n": typeof types.ParticipantDocument,
     "\n  query ForumSides($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      sides\n    }\n  }\n": typeof types.ForumSidesDocument,
     "\n  query Participants($forumId: ID!, $filter: ParticipantFilter, $after: String) {\n    participants(forumId: $forumId, filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          name\n          country\n          city\n          side\n          sectors\n          offers\n          seeks\n          languages\n          delegates {\n            id\n            name\n            title\n          }\n        }\n      }\n    }\n  }\n": typeof types.ParticipantsDocument,
@@ -51,6 +66,21 @@ const documents: Documents = {
     "\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n": types.SignUpDocument,
     "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n": types.ForumsDocument,
     "\n  query PendingRequests($forumId: ID!) {\n    meetingRequests(forumId: $forumId, direction: RECEIVED) {\n      id\n      status\n    }\n  }\n": types.PendingRequestsDocument,
+    "\n  mutation CreateForum($in: CreateForumInput!) {\n    createForum(input: $in) {\n      id\n    }\n  }\n": types.CreateForumDocument,
+    "\n  query OrganizerForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n      status\n      sides\n      slotMinutes\n      breakMinutes\n      maxMeetingsPerCompany\n      sessions {\n        id\n        startsAt\n        endsAt\n      }\n      slots {\n        id\n      }\n      tables {\n        id\n        interpreter\n      }\n    }\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      requestsPending\n      requestsAccepted\n      requestsDeclined\n      acceptanceRate\n      meetings\n      requestsFulfilled\n    }\n  }\n": types.OrganizerForumDocument,
+    "\n  mutation SetForumStatus($id: ID!, $status: ForumStatus!) {\n    setForumStatus(id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": types.SetForumStatusDocument,
+    "\n  query OrganizerForums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n      sessions {\n        id\n        startsAt\n      }\n    }\n  }\n": types.OrganizerForumsDocument,
+    "\n  query ForumFigures($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      meetings\n    }\n  }\n": types.ForumFiguresDocument,
+    "\n  mutation MoveMeeting($id: ID!, $slotId: ID!, $tableId: ID) {\n    moveMeeting(id: $id, slotId: $slotId, tableId: $tableId) {\n      id\n      pinned\n    }\n  }\n": types.MoveMeetingDocument,
+    "\n  mutation PinMeeting($id: ID!, $pinned: Boolean!) {\n    pinMeeting(id: $id, pinned: $pinned) {\n      id\n      pinned\n    }\n  }\n": types.PinMeetingDocument,
+    "\n  mutation CancelMeeting($id: ID!) {\n    cancelMeeting(id: $id) {\n      id\n    }\n  }\n": types.CancelMeetingDocument,
+    "\n  query ScheduleForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      timeZone\n      status\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n      tables {\n        id\n        number\n        label\n        interpreter\n      }\n    }\n    registrations(forumId: $forumId) {\n      companyId\n      unavailableSlotIds\n    }\n    scheduleRuns(forumId: $forumId) {\n      id\n      status\n      phase\n      progress\n      createdAt\n      error\n      stats {\n        ...RunStats\n      }\n    }\n  }\n": types.ScheduleForumDocument,
+    "\n  fragment RunStats on ScheduleStats {\n    meetings\n    weight\n    upperBound\n    gap\n    holes\n    requestsFulfilled\n    requestsTotal\n  }\n": types.RunStatsFragmentDoc,
+    "\n  query ScheduleMeetings($forumId: ID!, $runId: ID) {\n    schedule(forumId: $forumId, runId: $runId) {\n      id\n      runId\n      status\n      version\n      meetings {\n        id\n        pinned\n        slot {\n          id\n        }\n        table {\n          id\n        }\n        companies {\n          id\n          name\n          languages\n        }\n      }\n    }\n  }\n": types.ScheduleMeetingsDocument,
+    "\n  mutation GenerateSchedule($forumId: ID!, $options: GenerateScheduleOptions) {\n    generateSchedule(forumId: $forumId, options: $options) {\n      id\n      status\n      phase\n      progress\n    }\n  }\n": types.GenerateScheduleDocument,
+    "\n  subscription RunUpdated($id: ID!) {\n    scheduleRunUpdated(id: $id) {\n      id\n      status\n      phase\n      progress\n      error\n    }\n  }\n": types.RunUpdatedDocument,
+    "\n  mutation CancelRun($id: ID!) {\n    cancelScheduleRun(id: $id) {\n      id\n      status\n    }\n  }\n": types.CancelRunDocument,
+    "\n  mutation Publish($runId: ID!) {\n    publishSchedule(runId: $runId) {\n      id\n      version\n    }\n  }\n": types.PublishDocument,
     "\n  query Participant($forumId: ID!, $companyId: ID!) {\n    participant(forumId: $forumId, companyId: $companyId) {\n      id\n      name\n      country\n      city\n      website\n      side\n      sectors\n      offers\n      seeks\n      languages\n      description\n      delegates {\n        id\n        name\n        title\n        languages\n      }\n    }\n  }\n": types.ParticipantDocument,
     "\n  query ForumSides($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      sides\n    }\n  }\n": types.ForumSidesDocument,
     "\n  query Participants($forumId: ID!, $filter: ParticipantFilter, $after: String) {\n    participants(forumId: $forumId, filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          name\n          country\n          city\n          side\n          sectors\n          offers\n          seeks\n          languages\n          delegates {\n            id\n            name\n            title\n          }\n        }\n      }\n    }\n  }\n": types.ParticipantsDocument,
@@ -118,6 +148,66 @@ export function graphql(source: "\n  query Forums {\n    forums {\n      id\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PendingRequests($forumId: ID!) {\n    meetingRequests(forumId: $forumId, direction: RECEIVED) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  query PendingRequests($forumId: ID!) {\n    meetingRequests(forumId: $forumId, direction: RECEIVED) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateForum($in: CreateForumInput!) {\n    createForum(input: $in) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateForum($in: CreateForumInput!) {\n    createForum(input: $in) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizerForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n      status\n      sides\n      slotMinutes\n      breakMinutes\n      maxMeetingsPerCompany\n      sessions {\n        id\n        startsAt\n        endsAt\n      }\n      slots {\n        id\n      }\n      tables {\n        id\n        interpreter\n      }\n    }\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      requestsPending\n      requestsAccepted\n      requestsDeclined\n      acceptanceRate\n      meetings\n      requestsFulfilled\n    }\n  }\n"): (typeof documents)["\n  query OrganizerForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n      status\n      sides\n      slotMinutes\n      breakMinutes\n      maxMeetingsPerCompany\n      sessions {\n        id\n        startsAt\n        endsAt\n      }\n      slots {\n        id\n      }\n      tables {\n        id\n        interpreter\n      }\n    }\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      requestsPending\n      requestsAccepted\n      requestsDeclined\n      acceptanceRate\n      meetings\n      requestsFulfilled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetForumStatus($id: ID!, $status: ForumStatus!) {\n    setForumStatus(id: $id, status: $status) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SetForumStatus($id: ID!, $status: ForumStatus!) {\n    setForumStatus(id: $id, status: $status) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizerForums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n      sessions {\n        id\n        startsAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizerForums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n      sessions {\n        id\n        startsAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ForumFigures($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      meetings\n    }\n  }\n"): (typeof documents)["\n  query ForumFigures($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      meetings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveMeeting($id: ID!, $slotId: ID!, $tableId: ID) {\n    moveMeeting(id: $id, slotId: $slotId, tableId: $tableId) {\n      id\n      pinned\n    }\n  }\n"): (typeof documents)["\n  mutation MoveMeeting($id: ID!, $slotId: ID!, $tableId: ID) {\n    moveMeeting(id: $id, slotId: $slotId, tableId: $tableId) {\n      id\n      pinned\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PinMeeting($id: ID!, $pinned: Boolean!) {\n    pinMeeting(id: $id, pinned: $pinned) {\n      id\n      pinned\n    }\n  }\n"): (typeof documents)["\n  mutation PinMeeting($id: ID!, $pinned: Boolean!) {\n    pinMeeting(id: $id, pinned: $pinned) {\n      id\n      pinned\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelMeeting($id: ID!) {\n    cancelMeeting(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CancelMeeting($id: ID!) {\n    cancelMeeting(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScheduleForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      timeZone\n      status\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n      tables {\n        id\n        number\n        label\n        interpreter\n      }\n    }\n    registrations(forumId: $forumId) {\n      companyId\n      unavailableSlotIds\n    }\n    scheduleRuns(forumId: $forumId) {\n      id\n      status\n      phase\n      progress\n      createdAt\n      error\n      stats {\n        ...RunStats\n      }\n    }\n  }\n"): (typeof documents)["\n  query ScheduleForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      timeZone\n      status\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n      tables {\n        id\n        number\n        label\n        interpreter\n      }\n    }\n    registrations(forumId: $forumId) {\n      companyId\n      unavailableSlotIds\n    }\n    scheduleRuns(forumId: $forumId) {\n      id\n      status\n      phase\n      progress\n      createdAt\n      error\n      stats {\n        ...RunStats\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RunStats on ScheduleStats {\n    meetings\n    weight\n    upperBound\n    gap\n    holes\n    requestsFulfilled\n    requestsTotal\n  }\n"): (typeof documents)["\n  fragment RunStats on ScheduleStats {\n    meetings\n    weight\n    upperBound\n    gap\n    holes\n    requestsFulfilled\n    requestsTotal\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScheduleMeetings($forumId: ID!, $runId: ID) {\n    schedule(forumId: $forumId, runId: $runId) {\n      id\n      runId\n      status\n      version\n      meetings {\n        id\n        pinned\n        slot {\n          id\n        }\n        table {\n          id\n        }\n        companies {\n          id\n          name\n          languages\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ScheduleMeetings($forumId: ID!, $runId: ID) {\n    schedule(forumId: $forumId, runId: $runId) {\n      id\n      runId\n      status\n      version\n      meetings {\n        id\n        pinned\n        slot {\n          id\n        }\n        table {\n          id\n        }\n        companies {\n          id\n          name\n          languages\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GenerateSchedule($forumId: ID!, $options: GenerateScheduleOptions) {\n    generateSchedule(forumId: $forumId, options: $options) {\n      id\n      status\n      phase\n      progress\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateSchedule($forumId: ID!, $options: GenerateScheduleOptions) {\n    generateSchedule(forumId: $forumId, options: $options) {\n      id\n      status\n      phase\n      progress\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RunUpdated($id: ID!) {\n    scheduleRunUpdated(id: $id) {\n      id\n      status\n      phase\n      progress\n      error\n    }\n  }\n"): (typeof documents)["\n  subscription RunUpdated($id: ID!) {\n    scheduleRunUpdated(id: $id) {\n      id\n      status\n      phase\n      progress\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelRun($id: ID!) {\n    cancelScheduleRun(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CancelRun($id: ID!) {\n    cancelScheduleRun(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Publish($runId: ID!) {\n    publishSchedule(runId: $runId) {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation Publish($runId: ID!) {\n    publishSchedule(runId: $runId) {\n      id\n      version\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

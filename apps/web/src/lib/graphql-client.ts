@@ -1,4 +1,5 @@
-import { cacheExchange, Client, fetchExchange, mapExchange } from 'urql';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { cacheExchange, Client, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 
 /**
  * One urql client for the app: the bearer token on every operation, and a
@@ -19,6 +20,13 @@ export function createGraphqlClient(getToken: () => string | null, onUnauthentic
       // The document cache: a mutation's result types refresh every query showing them (counts, lists).
       cacheExchange,
       fetchExchange,
+      // Subscriptions (a schedule run's progress) over graphql-ws on the same path, signed in by connection parameters.
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? '' };
+          return { subscribe: (sink) => ({ unsubscribe: webSocket(getToken).subscribe(input, sink) }) };
+        },
+      }),
     ],
     fetchOptions: (): RequestInit => {
       const token = getToken();
@@ -26,6 +34,19 @@ export function createGraphqlClient(getToken: () => string | null, onUnauthentic
       return { headers };
     },
   });
+}
+
+let socket: { client: WsClient; token: string | null } | null = null;
+
+/** One graphql-ws connection, opened on first use and again when the signed-in token changes. */
+function webSocket(getToken: () => string | null): WsClient {
+  const token = getToken();
+  if (!socket || socket.token !== token) {
+    void socket?.client.dispose();
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+    socket = { token, client: createWsClient({ url, lazy: true, connectionParams: () => (token ? { authorization: `Bearer ${token}` } : {}) }) };
+  }
+  return socket.client;
 }
 
 /** The code of the first GraphQL error (BAD_USER_INPUT, UNAUTHENTICATED, …), or NETWORK when the server did not answer. */

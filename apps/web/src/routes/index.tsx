@@ -1,8 +1,10 @@
 import { createFileRoute, redirect } from '@tanstack/react-router';
-import { isSignedIn } from '../lib/session';
+import { isSignedIn, storedRole } from '../lib/session';
 
 export const Route = createFileRoute('/')({
   beforeLoad: () => {
-    throw redirect(isSignedIn() ? { to: '/forums' } : { to: '/sign-in', search: {} });
+    if (!isSignedIn()) throw redirect({ to: '/sign-in', search: {} });
+    // Organisers start in their console; companies and delegates at their forums.
+    throw redirect({ to: storedRole() === 'ORGANIZER' ? '/organizer' : '/forums' });
   },
 });

@@ -50,7 +50,7 @@ export function SignInForm({ redirectTo, expired }: { redirectTo?: string; expir
       rememberLanguageOnAccount(client, login.accessToken);
     }
     session.signIn(login.accessToken);
-    void navigate({ to: redirectTo ?? '/forums' });
+    void navigate({ to: redirectTo ?? '/' });
   };
 
   return (

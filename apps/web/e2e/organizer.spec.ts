@@ -1,0 +1,131 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { Language } from '../src/locales';
+import { documentPage, seriousViolations, SignInPage, words } from './pages';
+
+const ORGANIZER = { email: 'organizer@demo.forum', password: 'demo-organizer' };
+
+async function signInAsOrganizer(page: Page, language: Language) {
+  await page.goto('/sign-in');
+  const signIn = new SignInPage(page, language);
+  await signIn.chooseLanguage('en');
+  await signIn.signIn(ORGANIZER.email, ORGANIZER.password);
+  await expect(page.getByRole('heading', { level: 1, name: words(language).organizer.forums.title })).toBeVisible();
+}
+
+/** "{{a}} x {{b}}" with the values filled in, as i18next would. */
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
+}
+
+for (const language of ['en', 'ko'] as Language[]) {
+  test(`an organiser sets up a forum with the wizard, the grid previewed as they type, and opens it (${language})`, async ({ page }, info) => {
+    const w = words(language).organizer;
+    await signInAsOrganizer(page, language);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: w.forums.new }).click();
+    await expect(page.getByRole('heading', { level: 1, name: w.wizard.title })).toBeVisible();
+
+    // Step 1: nothing goes on without a name.
+    await page.getByRole('button', { name: w.wizard.next }).click();
+    await expect(page.getByLabel(w.wizard.name)).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel(w.wizard.name).fill(`Da Nang Smart City Forum ${language}`);
+    await page.getByLabel(w.wizard.venue).fill('Ariyana Convention Centre');
+    await page.getByRole('button', { name: w.wizard.next }).click();
+
+    // Step 2: two sessions on one day; the preview follows each keystroke.
+    const sessions = page.getByRole('group', { name: /.+/ }).filter({ has: page.getByLabel(w.wizard.date) });
+    await sessions.nth(0).getByLabel(w.wizard.date).fill('2026-12-08');
+    await sessions.nth(1).getByLabel(w.wizard.date).fill('2026-12-08');
+    const summary = page.getByTestId('plan-summary');
+    // 09:00–12:00 and 13:30–17:00 with 25-minute meetings and 5 minutes between: 6 + 7 slots, 20 tables.
+    await expect(summary).toHaveText(fill(w.wizard.summary, { sessions: 2, slots: 13, tables: 20, places: 260 }));
+    await page.getByLabel(w.wizard.slotMinutes).fill('20');
+    // 20 + 5: 09:00, 09:25 … 11:30 (7) and 13:30 … 16:25 (8).
+    await expect(summary).toHaveText(fill(w.wizard.summary, { sessions: 2, slots: 15, tables: 20, places: 300 }));
+    expect(await seriousViolations(page)).toEqual([]);
+    await documentPage(page, `wizard-${language}-${info.project.name}`);
+    await page.getByRole('button', { name: w.wizard.next }).click();
+
+    // Step 3: tables; more interpreter tables than tables is refused on the field.
+    await page.getByLabel(w.wizard.tableCount, { exact: true }).fill('12');
+    await page.getByLabel(w.wizard.interpreterTableCount).fill('14');
+    await page.getByRole('button', { name: w.wizard.create }).click();
+    await expect(page.getByLabel(w.wizard.interpreterTableCount)).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel(w.wizard.interpreterTableCount).fill('4');
+    await expect(summary).toHaveText(fill(w.wizard.summary, { sessions: 2, slots: 15, tables: 12, places: 180 }));
+    await page.getByRole('button', { name: w.wizard.create }).click();
+
+    // The forum as the server made it: the same 15 slots × 12 tables.
+    await expect(page.getByRole('heading', { level: 1, name: `Da Nang Smart City Forum ${language}` })).toBeVisible();
+    await expect(page.getByTestId('forum-status')).toHaveText(words(language).forums.status.DRAFT);
+    await expect(page.getByText(fill(w.wizard.summary, { sessions: 2, slots: 15, tables: 12, places: 180 }))).toBeVisible();
+    await page.getByRole('button', { name: w.status.to.OPEN }).click();
+    await expect(page.getByTestId('forum-status')).toHaveText(words(language).forums.status.OPEN);
+    expect(await seriousViolations(page)).toEqual([]);
+    await documentPage(page, `organizer-forum-${language}-${info.project.name}`);
+  });
+}
+
+test('an organiser generates a schedule with live progress, compares and publishes it, then fixes the grid by hand (English)', async ({ page }, info) => {
+  test.skip(info.project.name === 'phone', 'dragging cards is a desktop task');
+  const w = words('en').organizer;
+  await signInAsOrganizer(page, 'en');
+  await page.getByTestId('organizer-forum').filter({ hasText: 'ICT' }).getByRole('link').first().click();
+  await page.getByRole('navigation', { name: w.nav.label }).getByRole('link', { name: w.nav.schedule }).click();
+  await expect(page.getByRole('heading', { level: 1, name: w.schedule.title })).toBeVisible();
+  const runsBefore = await page.getByTestId('schedule-run').count();
+
+  // Generate: the run's progress arrives over the subscription, then the run is ready.
+  await page.getByLabel(w.schedule.timeLimit).fill('2');
+  await page.getByRole('button', { name: 'Generate schedule' }).click();
+  await expect(page.getByRole('progressbar', { name: w.schedule.progressLabel })).toBeVisible();
+  await expect(page.getByTestId('run-progress')).toHaveAttribute('data-status', 'SUCCEEDED', { timeout: 30_000 });
+  await expect(page.getByRole('progressbar', { name: w.schedule.progressLabel })).toHaveAttribute('aria-valuenow', '100');
+  await expect(page.getByTestId('schedule-run')).toHaveCount(runsBefore + 1);
+  const newest = page.getByTestId('schedule-run').first();
+  await expect(newest).toContainText(w.schedule.runStatus.SUCCEEDED);
+  await expect(newest).toContainText(/of at most [\d,]+ — [\d.]+% of the best possible/);
+  // The draft is shown against the published schedule.
+  await expect(page.getByTestId('comparison')).toBeVisible();
+
+  // Publish: the confirmation says who will see changes.
+  await newest.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByTestId('publish-summary')).toContainText(/companies will see changes/);
+  await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
+  await expect(newest).toContainText(w.schedule.isPublished);
+
+  // The grid: choosing a meeting highlights both companies' other meetings and marks every cell
+  // (the demo is tight: take the first meeting that has somewhere to go).
+  const cards = page.getByTestId('grid-meeting');
+  const total = await cards.count();
+  let card = cards.last();
+  // From the last rows (tables without interpreters, where places are left).
+  for (let i = 0; i < Math.min(total, 80); i++) {
+    card = cards.nth(total - 1 - i);
+    await card.click();
+    await expect(page.getByTestId('selected-meeting')).toBeVisible();
+    if ((await page.locator('td[data-state="ok"]').count()) > 0) break;
+    await page.getByRole('button', { name: w.grid.deselect }).click();
+  }
+  await expect(page.locator('[data-testid="grid-meeting"][data-highlight]').first()).toBeVisible();
+  // A refused place says why, before anything is sent.
+  const refusedCell = page.locator('td[data-state="no"]').first();
+  const reason = await refusedCell.getAttribute('title');
+  expect(reason).toBeTruthy();
+  await refusedCell.click();
+  await expect(page.getByTestId('refused-drop')).toHaveText(fill(w.grid.cannotMove, { reason: reason! }));
+  await documentPage(page, `grid-refused-en-${info.project.name}`);
+
+  // Tapping a green cell moves it there (pinned; the same move as dropping a dragged card), and undo puts it back.
+  await expect(card).toHaveAttribute('draggable', 'true');
+  const label = (await card.getAttribute('aria-label'))!.split(': ')[1].split(' (')[0];
+  const target = page.locator('td[data-state="ok"]').first();
+  const slot = await target.getAttribute('data-slot');
+  const table = await target.getAttribute('data-table');
+  await target.click();
+  const moved = page.locator(`td[data-slot="${slot}"][data-table="${table}"]`).getByTestId('grid-meeting');
+  await expect(moved).toHaveAttribute('aria-label', new RegExp(`${label.replace(/[.*+?^$()|[\]\\]/g, '\\$&')} \\(${w.grid.pinned}\\)`));
+  await page.getByRole('button', { name: w.grid.undo }).click();
+  await expect(page.locator(`td[data-slot="${slot}"][data-table="${table}"]`).getByTestId('grid-meeting')).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+});
