@@ -28,7 +28,7 @@ for (const language of ['en', 'ko'] as Language[]) {
     // Step 1: nothing goes on without a name.
     await page.getByRole('button', { name: w.wizard.next }).click();
     await expect(page.getByLabel(w.wizard.name)).toHaveAttribute('aria-invalid', 'true');
-    await page.getByLabel(w.wizard.name).fill(`Da Nang Smart City Forum ${language}`);
+    await page.getByLabel(w.wizard.name).fill(`Quang Nam Smart City Forum ${language}`);
     await page.getByLabel(w.wizard.venue).fill('Ariyana Convention Centre');
     await page.getByRole('button', { name: w.wizard.next }).click();
 
@@ -56,7 +56,7 @@ for (const language of ['en', 'ko'] as Language[]) {
     await page.getByRole('button', { name: w.wizard.create }).click();
 
     // The forum as the server made it: the same 15 slots × 12 tables.
-    await expect(page.getByRole('heading', { level: 1, name: `Da Nang Smart City Forum ${language}` })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: `Quang Nam Smart City Forum ${language}` })).toBeVisible();
     await expect(page.getByTestId('forum-status')).toHaveText(words(language).forums.status.DRAFT);
     await expect(page.getByText(fill(w.wizard.summary, { sessions: 2, slots: 15, tables: 12, places: 180 }))).toBeVisible();
     await page.getByRole('button', { name: w.status.to.OPEN }).click();
@@ -114,6 +114,7 @@ test('an organiser generates a schedule with live progress, compares and publish
   expect(reason).toBeTruthy();
   await refusedCell.click();
   await expect(page.getByTestId('refused-drop')).toHaveText(fill(w.grid.cannotMove, { reason: reason! }));
+  await page.locator('[data-testid="grid-meeting"][data-selected]').scrollIntoViewIfNeeded();
   await documentPage(page, `grid-refused-en-${info.project.name}`);
 
   // Tapping a green cell moves it there (pinned; the same move as dropping a dragged card), and undo puts it back.

@@ -54,8 +54,8 @@ export class AgendaPage {
   async open() {
     const w = words(this.language);
     await expect(this.page.getByRole('heading', { name: w.forums.title })).toBeVisible();
-    // The demo forum (Da Nang) has the published schedule.
-    await this.page.locator('.mantine-Card-root', { hasText: 'Da Nang' }).getByRole('link', { name: w.forums.openAgenda }).click();
+    // The demo forum (the ICT Investment Forum in Da Nang) has the published schedule.
+    await this.page.locator('.mantine-Card-root', { hasText: 'ICT Investment Forum' }).getByRole('link', { name: w.forums.openAgenda }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: w.agenda.title })).toBeVisible();
     await expect(this.meetings().first()).toBeVisible();
   }

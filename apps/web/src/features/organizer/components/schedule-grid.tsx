@@ -207,10 +207,9 @@ export function ScheduleGrid({ forum, registrations, meetings, editable, onChang
                     <th scope="row">
                       {table.label}
                       {table.interpreter && (
-                        <span className="interpreter" title={t('grid.interpreterTable')} aria-label={t('grid.interpreterTable')}>
-                          {' '}
-                          🗣
-                        </span>
+                        <abbr className="interpreter" title={t('grid.interpreterTable')}>
+                          {t('grid.interpreterShort')}
+                        </abbr>
                       )}
                     </th>
                     {slots.map((slot) => {
