@@ -71,6 +71,16 @@ test('an organiser generates a schedule with live progress, compares and publish
   const w = words('en').organizer;
   await signInAsOrganizer(page, 'en');
   await page.getByTestId('organizer-forum').filter({ hasText: 'ICT' }).getByRole('link').first().click();
+  // The registrations: every company with its side, delegates (emails: the organiser's own forum) and availability.
+  await page.getByRole('navigation', { name: w.nav.label }).getByRole('link', { name: w.nav.registrations }).click();
+  await expect(page.getByRole('heading', { level: 1, name: w.registrations.title })).toBeVisible();
+  await expect(page.getByText(fill(w.registrations.count_other, { count: 100 }))).toBeVisible();
+  await expect(page.getByTestId('registrations').getByRole('row').nth(1)).toContainText('@');
+  await documentPage(page, `registrations-en-${info.project.name}`);
+  await page.getByLabel(w.registrations.search).fill('VinaTech Software');
+  await expect(page.getByTestId('registrations').getByRole('row')).not.toHaveCount(101);
+  for (const row of (await page.getByTestId('registrations').getByRole('row').all()).slice(1)) await expect(row).toContainText('VinaTech Software');
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('navigation', { name: w.nav.label }).getByRole('link', { name: w.nav.schedule }).click();
   await expect(page.getByRole('heading', { level: 1, name: w.schedule.title })).toBeVisible();
   const runsBefore = await page.getByTestId('schedule-run').count();

@@ -24,6 +24,7 @@ import { Route as OrganizerForumsNewRouteImport } from './routes/organizer/forum
 import { Route as ForumsForumIdParticipantsIndexRouteImport } from './routes/forums/$forumId/participants/index'
 import { Route as ForumsForumIdParticipantsCompanyIdRouteImport } from './routes/forums/$forumId/participants/$companyId'
 import { Route as OrganizerForumsForumIdIndexRouteImport } from './routes/organizer/forums/$forumId/index'
+import { Route as OrganizerForumsForumIdRegistrationsRouteImport } from './routes/organizer/forums/$forumId/registrations'
 import { Route as OrganizerForumsForumIdScheduleRouteImport } from './routes/organizer/forums/$forumId/schedule'
 
 const IndexRoute = IndexRouteImport.update({
@@ -105,6 +106,12 @@ const OrganizerForumsForumIdIndexRoute =
     path: '/organizer/forums/$forumId/',
     getParentRoute: () => rootRouteImport,
   } as any)
+const OrganizerForumsForumIdRegistrationsRoute =
+  OrganizerForumsForumIdRegistrationsRouteImport.update({
+    id: '/organizer/forums/$forumId/registrations',
+    path: '/organizer/forums/$forumId/registrations',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const OrganizerForumsForumIdScheduleRoute =
   OrganizerForumsForumIdScheduleRouteImport.update({
     id: '/organizer/forums/$forumId/schedule',
@@ -126,6 +133,7 @@ export interface FileRoutesByFullPath {
   '/organizer/forums/new': typeof OrganizerForumsNewRoute
   '/forums/$forumId/': typeof ForumsForumIdIndexRoute
   '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
+  '/organizer/forums/$forumId/registrations': typeof OrganizerForumsForumIdRegistrationsRoute
   '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
   '/forums/$forumId/participants/': typeof ForumsForumIdParticipantsIndexRoute
   '/organizer/forums/$forumId/': typeof OrganizerForumsForumIdIndexRoute
@@ -144,6 +152,7 @@ export interface FileRoutesByTo {
   '/organizer/forums/new': typeof OrganizerForumsNewRoute
   '/forums/$forumId': typeof ForumsForumIdIndexRoute
   '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
+  '/organizer/forums/$forumId/registrations': typeof OrganizerForumsForumIdRegistrationsRoute
   '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
   '/forums/$forumId/participants': typeof ForumsForumIdParticipantsIndexRoute
   '/organizer/forums/$forumId': typeof OrganizerForumsForumIdIndexRoute
@@ -163,6 +172,7 @@ export interface FileRoutesById {
   '/organizer/forums/new': typeof OrganizerForumsNewRoute
   '/forums/$forumId/': typeof ForumsForumIdIndexRoute
   '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
+  '/organizer/forums/$forumId/registrations': typeof OrganizerForumsForumIdRegistrationsRoute
   '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
   '/forums/$forumId/participants/': typeof ForumsForumIdParticipantsIndexRoute
   '/organizer/forums/$forumId/': typeof OrganizerForumsForumIdIndexRoute
@@ -183,6 +193,7 @@ export interface FileRouteTypes {
     | '/organizer/forums/new'
     | '/forums/$forumId/'
     | '/forums/$forumId/participants/$companyId'
+    | '/organizer/forums/$forumId/registrations'
     | '/organizer/forums/$forumId/schedule'
     | '/forums/$forumId/participants/'
     | '/organizer/forums/$forumId/'
@@ -201,6 +212,7 @@ export interface FileRouteTypes {
     | '/organizer/forums/new'
     | '/forums/$forumId'
     | '/forums/$forumId/participants/$companyId'
+    | '/organizer/forums/$forumId/registrations'
     | '/organizer/forums/$forumId/schedule'
     | '/forums/$forumId/participants'
     | '/organizer/forums/$forumId'
@@ -219,6 +231,7 @@ export interface FileRouteTypes {
     | '/organizer/forums/new'
     | '/forums/$forumId/'
     | '/forums/$forumId/participants/$companyId'
+    | '/organizer/forums/$forumId/registrations'
     | '/organizer/forums/$forumId/schedule'
     | '/forums/$forumId/participants/'
     | '/organizer/forums/$forumId/'
@@ -238,6 +251,7 @@ export interface RootRouteChildren {
   OrganizerForumsNewRoute: typeof OrganizerForumsNewRoute
   ForumsForumIdIndexRoute: typeof ForumsForumIdIndexRoute
   ForumsForumIdParticipantsCompanyIdRoute: typeof ForumsForumIdParticipantsCompanyIdRoute
+  OrganizerForumsForumIdRegistrationsRoute: typeof OrganizerForumsForumIdRegistrationsRoute
   OrganizerForumsForumIdScheduleRoute: typeof OrganizerForumsForumIdScheduleRoute
   ForumsForumIdParticipantsIndexRoute: typeof ForumsForumIdParticipantsIndexRoute
   OrganizerForumsForumIdIndexRoute: typeof OrganizerForumsForumIdIndexRoute
@@ -350,6 +364,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrganizerForumsForumIdIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/organizer/forums/$forumId/registrations': {
+      id: '/organizer/forums/$forumId/registrations'
+      path: '/organizer/forums/$forumId/registrations'
+      fullPath: '/organizer/forums/$forumId/registrations'
+      preLoaderRoute: typeof OrganizerForumsForumIdRegistrationsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/organizer/forums/$forumId/schedule': {
       id: '/organizer/forums/$forumId/schedule'
       path: '/organizer/forums/$forumId/schedule'
@@ -375,6 +396,8 @@ const rootRouteChildren: RootRouteChildren = {
   ForumsForumIdIndexRoute: ForumsForumIdIndexRoute,
   ForumsForumIdParticipantsCompanyIdRoute:
     ForumsForumIdParticipantsCompanyIdRoute,
+  OrganizerForumsForumIdRegistrationsRoute:
+    OrganizerForumsForumIdRegistrationsRoute,
   OrganizerForumsForumIdScheduleRoute: OrganizerForumsForumIdScheduleRoute,
   ForumsForumIdParticipantsIndexRoute: ForumsForumIdParticipantsIndexRoute,
   OrganizerForumsForumIdIndexRoute: OrganizerForumsForumIdIndexRoute,

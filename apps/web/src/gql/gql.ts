@@ -30,6 +30,7 @@ type Documents = {
     "\n  mutation SetForumStatus($id: ID!, $status: ForumStatus!) {\n    setForumStatus(id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": typeof types.SetForumStatusDocument,
     "\n  query OrganizerForums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n      sessions {\n        id\n        startsAt\n      }\n    }\n  }\n": typeof types.OrganizerForumsDocument,
     "\n  query ForumFigures($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      meetings\n    }\n  }\n": typeof types.ForumFiguresDocument,
+    "\n  query ForumRegistrations($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      slots {\n        id\n      }\n    }\n    registrations(forumId: $forumId) {\n      id\n      side\n      maxMeetings\n      unavailableSlotIds\n      delegates {\n        id\n        name\n        email\n      }\n      company {\n        id\n        name\n        country\n        city\n        offers\n        seeks\n        sectors\n        description\n        languages\n      }\n    }\n  }\n": typeof types.ForumRegistrationsDocument,
     "\n  mutation MoveMeeting($id: ID!, $slotId: ID!, $tableId: ID) {\n    moveMeeting(id: $id, slotId: $slotId, tableId: $tableId) {\n      id\n      pinned\n    }\n  }\n": typeof types.MoveMeetingDocument,
     "\n  mutation PinMeeting($id: ID!, $pinned: Boolean!) {\n    pinMeeting(id: $id, pinned: $pinned) {\n      id\n      pinned\n    }\n  }\n": typeof types.PinMeetingDocument,
     "\n  mutation CancelMeeting($id: ID!) {\n    cancelMeeting(id: $id) {\n      id\n    }\n  }\n": typeof types.CancelMeetingDocument,
@@ -71,6 +72,7 @@ const documents: Documents = {
     "\n  mutation SetForumStatus($id: ID!, $status: ForumStatus!) {\n    setForumStatus(id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": types.SetForumStatusDocument,
     "\n  query OrganizerForums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n      sessions {\n        id\n        startsAt\n      }\n    }\n  }\n": types.OrganizerForumsDocument,
     "\n  query ForumFigures($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      meetings\n    }\n  }\n": types.ForumFiguresDocument,
+    "\n  query ForumRegistrations($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      slots {\n        id\n      }\n    }\n    registrations(forumId: $forumId) {\n      id\n      side\n      maxMeetings\n      unavailableSlotIds\n      delegates {\n        id\n        name\n        email\n      }\n      company {\n        id\n        name\n        country\n        city\n        offers\n        seeks\n        sectors\n        description\n        languages\n      }\n    }\n  }\n": types.ForumRegistrationsDocument,
     "\n  mutation MoveMeeting($id: ID!, $slotId: ID!, $tableId: ID) {\n    moveMeeting(id: $id, slotId: $slotId, tableId: $tableId) {\n      id\n      pinned\n    }\n  }\n": types.MoveMeetingDocument,
     "\n  mutation PinMeeting($id: ID!, $pinned: Boolean!) {\n    pinMeeting(id: $id, pinned: $pinned) {\n      id\n      pinned\n    }\n  }\n": types.PinMeetingDocument,
     "\n  mutation CancelMeeting($id: ID!) {\n    cancelMeeting(id: $id) {\n      id\n    }\n  }\n": types.CancelMeetingDocument,
@@ -168,6 +170,10 @@ export function graphql(source: "\n  query OrganizerForums {\n    forums {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ForumFigures($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      meetings\n    }\n  }\n"): (typeof documents)["\n  query ForumFigures($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      meetings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ForumRegistrations($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      slots {\n        id\n      }\n    }\n    registrations(forumId: $forumId) {\n      id\n      side\n      maxMeetings\n      unavailableSlotIds\n      delegates {\n        id\n        name\n        email\n      }\n      company {\n        id\n        name\n        country\n        city\n        offers\n        seeks\n        sectors\n        description\n        languages\n      }\n    }\n  }\n"): (typeof documents)["\n  query ForumRegistrations($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      slots {\n        id\n      }\n    }\n    registrations(forumId: $forumId) {\n      id\n      side\n      maxMeetings\n      unavailableSlotIds\n      delegates {\n        id\n        name\n        email\n      }\n      company {\n        id\n        name\n        country\n        city\n        offers\n        seeks\n        sectors\n        description\n        languages\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,120 @@
+import { Badge, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { graphql } from '../../../gql';
+import type { ForumRegistrationsQuery } from '../../../gql/graphql';
+import { errorCode } from '../../../lib/graphql-client';
+import { ErrorText } from '../../../ui/error-text';
+import { countryName } from '../../participants/components/names';
+import { OrganizerNav } from './organizer-nav';
+
+const ForumRegistrations = graphql(`
+  query ForumRegistrations($forumId: ID!) {
+    forum(id: $forumId) {
+      id
+      slots {
+        id
+      }
+    }
+    registrations(forumId: $forumId) {
+      id
+      side
+      maxMeetings
+      unavailableSlotIds
+      delegates {
+        id
+        name
+        email
+      }
+      company {
+        id
+        name
+        country
+        city
+        offers
+        seeks
+        sectors
+        description
+        languages
+      }
+    }
+  }
+`);
+
+type Registration = ForumRegistrationsQuery['registrations'][number];
+
+/** How complete a profile is for matching: what it offers, seeks, its sectors, languages and description. */
+function completeness(company: NonNullable<Registration['company']>): number {
+  const parts = [company.offers.length > 0, company.seeks.length > 0, company.sectors.length > 0, company.languages.length > 0, Boolean(company.description)];
+  return parts.filter(Boolean).length / parts.length;
+}
+
+/** The organiser's table of registered companies: side, delegates, availability, profile completeness. */
+export function RegistrationsPage({ forumId }: { forumId: string }) {
+  const { t, i18n } = useTranslation('organizer');
+  const [{ data, fetching, error }] = useQuery({ query: ForumRegistrations, variables: { forumId } });
+  const [search, setSearch] = useState('');
+  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
+  if (fetching && !data) return <Loader role="status" aria-label={t('common:loading')} />;
+  if (!data) return <ErrorText code={errorCode(error)} />;
+  const query = search.trim().toLowerCase();
+  const rows = data.registrations.filter((registration) => !query || registration.company?.name.toLowerCase().includes(query) || registration.delegates.some((delegate) => delegate.name.toLowerCase().includes(query)));
+  const slots = data.forum.slots.length;
+  return (
+    <Stack maw={1200} mx="auto" gap="md">
+      <OrganizerNav forumId={forumId} />
+      <Title order={1} size="h2">
+        {t('registrations.title')}
+      </Title>
+      <TextInput label={t('registrations.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={300} />
+      <Text size="sm" aria-live="polite">
+        {t('registrations.count', { count: rows.length })}
+      </Text>
+      <Table.ScrollContainer minWidth={800}>
+        <Table striped verticalSpacing={4} data-testid="registrations">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('registrations.company')}</Table.Th>
+              <Table.Th>{t('registrations.side')}</Table.Th>
+              <Table.Th>{t('registrations.delegates')}</Table.Th>
+              <Table.Th>{t('registrations.availability')}</Table.Th>
+              <Table.Th>{t('registrations.profile')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((registration) => {
+              const complete = registration.company ? completeness(registration.company) : 0;
+              return (
+                <Table.Tr key={registration.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {registration.company?.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {[registration.company ? countryName(registration.company.country, i18n.language) : null, registration.company?.city].filter(Boolean).join(', ')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{registration.side ?? '—'}</Table.Td>
+                  <Table.Td>
+                    {registration.delegates.map((delegate) => (
+                      <Text size="sm" key={delegate.id}>
+                        {delegate.name} <Text span size="xs" c="dimmed">{delegate.email}</Text>
+                      </Text>
+                    ))}
+                  </Table.Td>
+                  <Table.Td>{t('registrations.available', { free: slots - registration.unavailableSlotIds.length, slots })}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="outline" color={complete < 0.6 ? 'red.9' : 'gray.8'}>
+                      {percent.format(complete)}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
