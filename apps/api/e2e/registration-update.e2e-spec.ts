@@ -31,9 +31,9 @@ describe('updateMyRegistration', () => {
 
   it("shows the organiser every registration with its company, delegates' emails and the slots it cannot meet in", async () => {
     const { registrations } = ok(
-      await gql<{ registrations: { company: { name: string }; unavailableSlotIds: string[]; delegates: { email: string | null }[] }[] }>(
+      await gql<{ registrations: { company: { name: string }; unavailableSlotIds: string[]; delegates: { email: string | null }[]; activity: Record<string, number> }[] }>(
         api.app,
-        'query ($id: ID!) { registrations(forumId: $id) { company { name } unavailableSlotIds delegates { email } } }',
+        'query ($id: ID!) { registrations(forumId: $id) { company { name } unavailableSlotIds delegates { email } activity { requestsSent requestsReceived requestsAccepted requestsAwaitingAnswer meetings } } }',
         { id: f.forumId },
         f.organizer,
       ),
@@ -41,6 +41,11 @@ describe('updateMyRegistration', () => {
     expect(registrations.map((r) => r.company.name)).toEqual(['Busan Chips', 'Hanoi Cloud', 'Seoul AI Labs', 'VinaTech Software']);
     expect(registrations.find((r) => r.company.name === 'VinaTech Software')!.unavailableSlotIds).toEqual([f.slotIds[1]]);
     expect(registrations.every((r) => r.delegates.every((d) => typeof d.email === 'string'))).toBe(true);
+    // The fixture's one pending request, VinaTech → Seoul AI Labs; nothing scheduled yet.
+    const activity = Object.fromEntries(registrations.map((r) => [r.company.name, r.activity]));
+    expect(activity['VinaTech Software']).toEqual({ requestsSent: 1, requestsReceived: 0, requestsAccepted: 0, requestsAwaitingAnswer: 0, meetings: 0 });
+    expect(activity['Seoul AI Labs']).toEqual({ requestsSent: 0, requestsReceived: 1, requestsAccepted: 0, requestsAwaitingAnswer: 1, meetings: 0 });
+    expect(activity['Busan Chips']).toEqual({ requestsSent: 0, requestsReceived: 0, requestsAccepted: 0, requestsAwaitingAnswer: 0, meetings: 0 });
   });
 
   it.each([

@@ -77,6 +77,10 @@ test('an organiser generates a schedule with live progress, compares and publish
   await expect(page.getByText(fill(w.registrations.count_other, { count: 100 }))).toBeVisible();
   await expect(page.getByTestId('registrations').getByRole('row').nth(1)).toContainText('@');
   await documentPage(page, `registrations-en-${info.project.name}`);
+  // The ones to chase: with nothing accepted, every row says 0 accepted.
+  await page.getByText(w.registrations.chase.noAccepted, { exact: true }).click();
+  for (const row of (await page.getByTestId('registrations').getByRole('row').all()).slice(1, 6)) await expect(row.getByRole('cell').nth(5)).toHaveText('0');
+  await page.getByText(w.registrations.chase.all, { exact: true }).click();
   await page.getByLabel(w.registrations.search).fill('VinaTech Software');
   await expect(page.getByTestId('registrations').getByRole('row')).not.toHaveCount(101);
   for (const row of (await page.getByTestId('registrations').getByRole('row').all()).slice(1)) await expect(row).toContainText('VinaTech Software');

@@ -46,7 +46,7 @@ export class RegistrationsResolver {
   @Roles('ORGANIZER')
   @Query(() => [RegistrationModel], { name: 'registrations', description: "The organiser's forum: every registration with its company, delegates (with emails) and unavailable slots." })
   async forumRegistrations(@CurrentPrincipal() principal: Principal, @Args('forumId', { type: () => ID }) forumId: string): Promise<RegistrationModel[]> {
-    return (await this.registrations.forForum(principal, forumId)).map((registration) => RegistrationModel.from(registration, true));
+    return (await this.registrations.forForum(principal, forumId)).map(({ registration, activity }) => Object.assign(RegistrationModel.from(registration, true), { activity }));
   }
 
   @Query(() => ParticipantConnection, { description: 'The companies registered for a forum, in name order.' })

@@ -10,6 +10,14 @@ import { ForumsService } from '../forums/forums.service';
 import { RegisterForForumInput, UpdateRegistrationInput } from './dto/register-for-forum.input';
 import { ParticipantFilter } from './dto/participants.args';
 
+export interface RegistrationActivity {
+  requestsSent: number;
+  requestsReceived: number;
+  requestsAccepted: number;
+  requestsAwaitingAnswer: number;
+  meetings: number;
+}
+
 export interface ParticipantPage {
   rows: (Registration & { company: Company })[];
   totalCount: number;
@@ -96,11 +104,30 @@ export class RegistrationsService {
     return (await this.findOwn(principal, forumId))!;
   }
 
-  /** Every registration of the organiser's own forum, with company, delegates and unavailable slots, in company name order. */
-  async forForum(principal: Principal, forumId: string): Promise<Registration[]> {
+  /**
+   * Every registration of the organiser's own forum, with company, delegates,
+   * unavailable slots and each company's requests and meetings (one aggregate
+   * statement), in company name order.
+   */
+  async forForum(principal: Principal, forumId: string): Promise<{ registration: Registration; activity: RegistrationActivity }[]> {
     const forum = await this.forums.findOwned(principal, forumId);
     const registrations = await this.registrations.find({ where: { forumId: forum.id }, relations: { company: true, delegates: true, unavailableSlots: true } });
-    return registrations.sort((x, y) => (x.company as Company).name.localeCompare((y.company as Company).name));
+    const rows: (RegistrationActivity & { companyId: string })[] = await this.dataSource.query(
+      `SELECT r.company_id AS "companyId",
+         (SELECT count(*) FROM meeting_request q WHERE q.forum_id = r.forum_id AND q.from_company_id = r.company_id AND q.status <> 'WITHDRAWN')::int AS "requestsSent",
+         (SELECT count(*) FROM meeting_request q WHERE q.forum_id = r.forum_id AND q.to_company_id = r.company_id AND q.status <> 'WITHDRAWN')::int AS "requestsReceived",
+         (SELECT count(*) FROM meeting_request q WHERE q.forum_id = r.forum_id AND r.company_id IN (q.from_company_id, q.to_company_id) AND q.status = 'ACCEPTED')::int AS "requestsAccepted",
+         (SELECT count(*) FROM meeting_request q WHERE q.forum_id = r.forum_id AND q.to_company_id = r.company_id AND q.status = 'PENDING')::int AS "requestsAwaitingAnswer",
+         (SELECT count(*) FROM meeting_participant mp JOIN schedule s ON s.id = mp.schedule_id
+           WHERE s.forum_id = r.forum_id AND s.status = 'PUBLISHED' AND mp.company_id = r.company_id)::int AS meetings
+       FROM registration r WHERE r.forum_id = $1`,
+      [forum.id],
+    );
+    const activity = new Map(rows.map(({ companyId, ...counts }) => [companyId, counts]));
+    const none: RegistrationActivity = { requestsSent: 0, requestsReceived: 0, requestsAccepted: 0, requestsAwaitingAnswer: 0, meetings: 0 };
+    return registrations
+      .sort((x, y) => (x.company as Company).name.localeCompare((y.company as Company).name))
+      .map((registration) => ({ registration, activity: activity.get(registration.companyId) ?? none }));
   }
 
   /** The caller's company's registration for a forum, or null. */

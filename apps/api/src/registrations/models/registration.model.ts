@@ -31,6 +31,24 @@ export class DelegateModel {
   }
 }
 
+@ObjectType('RegistrationActivity', { description: "A company's requests and meetings in a forum, for its organiser (who to chase by phone)." })
+export class RegistrationActivityModel {
+  @Field(() => Int, { description: 'Requests it sent (any status but withdrawn)' })
+  requestsSent: number;
+
+  @Field(() => Int, { description: 'Requests it received (any status but withdrawn)' })
+  requestsReceived: number;
+
+  @Field(() => Int, { description: 'Of those, sent or received, accepted' })
+  requestsAccepted: number;
+
+  @Field(() => Int, { description: 'Received and still waiting for its answer' })
+  requestsAwaitingAnswer: number;
+
+  @Field(() => Int, { description: 'Its meetings in the published schedule' })
+  meetings: number;
+}
+
 @ObjectType('Registration')
 export class RegistrationModel {
   @Field(() => ID)
@@ -56,6 +74,9 @@ export class RegistrationModel {
 
   @Field(() => CompanyModel, { nullable: true, description: 'The company (in the organiser\'s list of registrations)' })
   company?: CompanyModel | null;
+
+  @Field(() => RegistrationActivityModel, { nullable: true, description: "Requests and meetings (in the organiser's list of registrations)" })
+  activity?: RegistrationActivityModel | null;
 
   static from(registration: Registration, showEmails: boolean): RegistrationModel {
     return Object.assign(new RegistrationModel(), {

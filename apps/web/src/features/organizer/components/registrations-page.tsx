@@ -1,4 +1,4 @@
-import { Badge, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Group, Loader, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
@@ -27,6 +27,13 @@ const ForumRegistrations = graphql(`
         name
         email
       }
+      activity {
+        requestsSent
+        requestsReceived
+        requestsAccepted
+        requestsAwaitingAnswer
+        meetings
+      }
       company {
         id
         name
@@ -50,16 +57,26 @@ function completeness(company: NonNullable<Registration['company']>): number {
   return parts.filter(Boolean).length / parts.length;
 }
 
-/** The organiser's table of registered companies: side, delegates, availability, profile completeness. */
+/** Companies to chase by phone: those that asked nobody and nobody asked, those with nothing accepted, those without a meeting. */
+const CHASE = {
+  all: () => true,
+  noRequests: (registration: Registration) => (registration.activity?.requestsSent ?? 0) + (registration.activity?.requestsReceived ?? 0) === 0,
+  noAccepted: (registration: Registration) => (registration.activity?.requestsAccepted ?? 0) === 0,
+  awaiting: (registration: Registration) => (registration.activity?.requestsAwaitingAnswer ?? 0) > 0,
+  noMeetings: (registration: Registration) => (registration.activity?.meetings ?? 0) === 0,
+};
+
+/** The organiser's table of registered companies: side, delegates, availability, requests, meetings, profile completeness. */
 export function RegistrationsPage({ forumId }: { forumId: string }) {
   const { t, i18n } = useTranslation('organizer');
   const [{ data, fetching, error }] = useQuery({ query: ForumRegistrations, variables: { forumId } });
   const [search, setSearch] = useState('');
+  const [chase, setChase] = useState<keyof typeof CHASE>('all');
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
   if (fetching && !data) return <Loader role="status" aria-label={t('common:loading')} />;
   if (!data) return <ErrorText code={errorCode(error)} />;
   const query = search.trim().toLowerCase();
-  const rows = data.registrations.filter((registration) => !query || registration.company?.name.toLowerCase().includes(query) || registration.delegates.some((delegate) => delegate.name.toLowerCase().includes(query)));
+  const rows = data.registrations.filter(CHASE[chase]).filter((registration) => !query || registration.company?.name.toLowerCase().includes(query) || registration.delegates.some((delegate) => delegate.name.toLowerCase().includes(query)));
   const slots = data.forum.slots.length;
   return (
     <Stack maw={1200} mx="auto" gap="md">
@@ -67,7 +84,20 @@ export function RegistrationsPage({ forumId }: { forumId: string }) {
       <Title order={1} size="h2">
         {t('registrations.title')}
       </Title>
-      <TextInput label={t('registrations.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={300} />
+      <Group align="flex-end" gap="md" wrap="wrap">
+        <TextInput label={t('registrations.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={300} />
+        <div>
+          <Text size="sm" fw={500} id="chase-label">
+            {t('registrations.show')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="chase-label"
+            value={chase}
+            onChange={(value) => setChase(value as keyof typeof CHASE)}
+            data={(Object.keys(CHASE) as (keyof typeof CHASE)[]).map((key) => ({ value: key, label: t(`registrations.chase.${key}`) }))}
+          />
+        </div>
+      </Group>
       <Text size="sm" aria-live="polite">
         {t('registrations.count', { count: rows.length })}
       </Text>
@@ -79,6 +109,9 @@ export function RegistrationsPage({ forumId }: { forumId: string }) {
               <Table.Th>{t('registrations.side')}</Table.Th>
               <Table.Th>{t('registrations.delegates')}</Table.Th>
               <Table.Th>{t('registrations.availability')}</Table.Th>
+              <Table.Th>{t('registrations.requests')}</Table.Th>
+              <Table.Th>{t('registrations.accepted')}</Table.Th>
+              <Table.Th>{t('registrations.meetings')}</Table.Th>
               <Table.Th>{t('registrations.profile')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -104,6 +137,16 @@ export function RegistrationsPage({ forumId }: { forumId: string }) {
                     ))}
                   </Table.Td>
                   <Table.Td>{t('registrations.available', { free: slots - registration.unavailableSlotIds.length, slots })}</Table.Td>
+                  <Table.Td>
+                    {t('registrations.sentReceived', { sent: registration.activity?.requestsSent ?? 0, received: registration.activity?.requestsReceived ?? 0 })}
+                    {(registration.activity?.requestsAwaitingAnswer ?? 0) > 0 && (
+                      <Text size="xs" c="red.9">
+                        {t('registrations.awaiting', { count: registration.activity?.requestsAwaitingAnswer ?? 0 })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{registration.activity?.requestsAccepted ?? 0}</Table.Td>
+                  <Table.Td>{registration.activity?.meetings ?? 0}</Table.Td>
                   <Table.Td>
                     <Badge variant="outline" color={complete < 0.6 ? 'red.9' : 'gray.8'}>
                       {percent.format(complete)}
