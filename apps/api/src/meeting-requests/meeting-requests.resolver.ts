@@ -46,6 +46,12 @@ export class MeetingRequestsResolver {
     return (await this.requests.list(principal, forumId, direction)).map((request) => MeetingRequestModel.from(request));
   }
 
+  @Roles('ORGANIZER')
+  @Query(() => [MeetingRequestModel], { description: "The organiser's forum: accepted requests whose pair has no meeting in the published schedule (to add by hand)." })
+  async unscheduledRequests(@CurrentPrincipal() principal: Principal, @Args('forumId', { type: () => ID }) forumId: string): Promise<MeetingRequestModel[]> {
+    return (await this.requests.unscheduled(principal, forumId)).map((request) => MeetingRequestModel.from(request));
+  }
+
   @ResolveField(() => CompanyModel)
   async from(@Parent() request: MeetingRequestModel): Promise<CompanyModel> {
     return CompanyModel.from((await this.companies.load(request.fromCompanyId))!);

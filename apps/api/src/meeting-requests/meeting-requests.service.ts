@@ -99,6 +99,24 @@ export class MeetingRequestsService {
   }
 
   /** The caller's company's requests at a forum, newest first (delegates may read them too). */
+  /** Accepted requests of the organiser's forum whose pair does not meet in the published schedule, highest priority first. */
+  async unscheduled(principal: Principal, forumId: string): Promise<MeetingRequest[]> {
+    const forum = await this.forums.findOwned(principal, forumId);
+    return this.requests
+      .createQueryBuilder('request')
+      .where('request.forum_id = :forumId', { forumId: forum.id })
+      .andWhere("request.status = 'ACCEPTED'")
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM meeting m JOIN schedule s ON s.id = m.schedule_id
+           WHERE s.forum_id = request.forum_id AND s.status = 'PUBLISHED'
+             AND m.company_a_id = LEAST(request.from_company_id, request.to_company_id)
+             AND m.company_b_id = GREATEST(request.from_company_id, request.to_company_id))`,
+      )
+      .orderBy('request.priority', 'DESC')
+      .addOrderBy('request.created_at', 'ASC')
+      .getMany();
+  }
+
   async list(principal: Principal, forumId: string, direction: 'SENT' | 'RECEIVED'): Promise<MeetingRequest[]> {
     if (!principal.companyId) throw new ForbiddenError('Only companies have meeting requests');
     const forum = await this.forums.findVisible(principal, forumId);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { needsInterpreter } from '@forum/matcher';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Company, Delegate, Forum, ForumTable, isUniqueViolation, Meeting, Registration, Schedule, Slot } from '@forum/db';
+import { Company, Delegate, Forum, ForumTable, isUniqueViolation, Meeting, MeetingParticipant, Registration, Schedule, Slot } from '@forum/db';
 import { BadInputError, ConflictError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
 import { isOrganizer, type Principal } from '../common/principal';
@@ -29,22 +29,7 @@ export class MeetingsService {
       return await this.dataSource.transaction(async (manager) => {
         const meeting = await this.findPublished(manager, principal, id);
         const schedule = await manager.getRepository(Schedule).findOneByOrFail({ id: meeting.scheduleId });
-        const slot = isId(slotId) ? await manager.getRepository(Slot).findOneBy({ id: slotId, forumId: schedule.forumId }) : null;
-        if (!slot) throw new BadInputError(`slotId: ${slotId} is not a slot of this forum`);
-        const companies = [meeting.companyAId, meeting.companyBId];
-        const registrations = await manager.getRepository(Registration).find({ where: { forumId: schedule.forumId, companyId: In(companies) }, relations: { unavailableSlots: true } });
-        for (const registration of registrations) {
-          if (registration.unavailableSlots?.some((unavailable) => unavailable.id === slot.id)) {
-            throw new ConflictError(`A company of this meeting is unavailable in that slot`);
-          }
-        }
-        const busy = await manager.query(
-          'SELECT 1 FROM meeting_participant WHERE schedule_id = $1 AND slot_id = $2 AND company_id = ANY($3::uuid[]) AND meeting_id <> $4 LIMIT 1',
-          [schedule.id, slot.id, companies, meeting.id],
-        );
-        if (busy.length) throw new ConflictError('A company of this meeting already has a meeting in that slot');
-        const needs = await this.needsInterpreter(manager, registrations);
-        const table = await this.pickTable(manager, schedule, slot.id, meeting.id, needs, tableId);
+        const { slot, table } = await this.checkPlace(manager, schedule, [meeting.companyAId, meeting.companyBId], slotId, meeting.id, tableId);
         const moved = slot.id !== meeting.slotId || table.id !== meeting.tableId;
         await manager.getRepository(Meeting).update({ id: meeting.id }, { slotId: slot.id, tableId: table.id, pinned: true, sequence: meeting.sequence + (moved ? 1 : 0) });
         return manager.getRepository(Meeting).findOneByOrFail({ id: meeting.id });
@@ -53,6 +38,64 @@ export class MeetingsService {
       if (isUniqueViolation(error)) throw new ConflictError('That slot or table was taken meanwhile; try again');
       throw error;
     }
+  }
+
+  /**
+   * The organiser adds a meeting to the published schedule by hand (an
+   * accepted request the matcher could not place, a pair met on the floor),
+   * with the same checks as a move; it is pinned.
+   */
+  async create(principal: Principal, forumId: string, companyIds: string[], slotId: string, tableId?: string): Promise<Meeting> {
+    const [a, b] = [...companyIds].sort();
+    if (companyIds.length !== 2 || a === b || !isId(a) || !isId(b)) throw new BadInputError('companyIds: give two different companies');
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const forum = isId(forumId) ? await manager.getRepository(Forum).findOneBy({ id: forumId }) : null;
+        if (!forum || !isOrganizer(principal) || forum.organizerId !== principal.userId) throw new NotFoundError('Forum', forumId);
+        const schedule = await manager.getRepository(Schedule).findOneBy({ forumId, status: 'PUBLISHED' });
+        if (!schedule) throw new ConflictError('This forum has no published schedule yet; publish one first');
+        const registrations = await manager.getRepository(Registration).find({ where: { forumId, companyId: In([a, b]) } });
+        if (registrations.length !== 2) throw new BadInputError('companyIds: both companies must be registered for this forum');
+        if (forum.sides.length > 0 && registrations[0].side === registrations[1].side) throw new BadInputError('companyIds: both companies are on the same side');
+        if (await manager.getRepository(Meeting).existsBy({ scheduleId: schedule.id, companyAId: a, companyBId: b })) {
+          throw new ConflictError('These companies already meet in the published schedule');
+        }
+        const { slot, table } = await this.checkPlace(manager, schedule, [a, b], slotId, null, tableId);
+        const meeting = await manager.getRepository(Meeting).save({
+          scheduleId: schedule.id,
+          slotId: slot.id,
+          tableId: table.id,
+          companyAId: a,
+          companyBId: b,
+          pinned: true,
+        });
+        await manager.getRepository(MeetingParticipant).insert([a, b].map((companyId) => ({ meetingId: meeting.id, companyId, scheduleId: schedule.id, slotId: slot.id })));
+        return manager.getRepository(Meeting).findOneByOrFail({ id: meeting.id });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError('That slot or table was taken meanwhile; try again');
+      throw error;
+    }
+  }
+
+  /** Where a meeting of `companies` may sit: the slot is the forum's, both are available and free, and a table is (with an interpreter when needed). */
+  private async checkPlace(manager: EntityManager, schedule: Schedule, companies: string[], slotId: string, meetingId: string | null, tableId?: string): Promise<{ slot: Slot; table: ForumTable }> {
+    const slot = isId(slotId) ? await manager.getRepository(Slot).findOneBy({ id: slotId, forumId: schedule.forumId }) : null;
+    if (!slot) throw new BadInputError(`slotId: ${slotId} is not a slot of this forum`);
+    const registrations = await manager.getRepository(Registration).find({ where: { forumId: schedule.forumId, companyId: In(companies) }, relations: { unavailableSlots: true } });
+    for (const registration of registrations) {
+      if (registration.unavailableSlots?.some((unavailable) => unavailable.id === slot.id)) {
+        throw new ConflictError(`A company of this meeting is unavailable in that slot`);
+      }
+    }
+    const busy = await manager.query(
+      'SELECT 1 FROM meeting_participant WHERE schedule_id = $1 AND slot_id = $2 AND company_id = ANY($3::uuid[]) AND meeting_id IS DISTINCT FROM $4 LIMIT 1',
+      [schedule.id, slot.id, companies, meetingId],
+    );
+    if (busy.length) throw new ConflictError('A company of this meeting already has a meeting in that slot');
+    const needs = await this.needsInterpreter(manager, registrations);
+    const table = await this.pickTable(manager, schedule, slot.id, meetingId, needs, tableId);
+    return { slot, table };
   }
 
   async cancel(principal: Principal, id: string): Promise<Meeting> {
@@ -89,9 +132,9 @@ export class MeetingsService {
     return languages.length === 2 && needsInterpreter(languages[0], languages[1]);
   }
 
-  private async pickTable(manager: EntityManager, schedule: Schedule, slotId: string, meetingId: string, interpreter: boolean, tableId?: string): Promise<ForumTable> {
+  private async pickTable(manager: EntityManager, schedule: Schedule, slotId: string, meetingId: string | null, interpreter: boolean, tableId?: string): Promise<ForumTable> {
     const taken = new Set<string>(
-      (await manager.query('SELECT table_id FROM meeting WHERE schedule_id = $1 AND slot_id = $2 AND id <> $3', [schedule.id, slotId, meetingId])).map(
+      (await manager.query('SELECT table_id FROM meeting WHERE schedule_id = $1 AND slot_id = $2 AND id IS DISTINCT FROM $3', [schedule.id, slotId, meetingId])).map(
         (row: { table_id: string }) => row.table_id,
       ),
     );

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription
 import type { ScheduleRun } from '@forum/db';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../common/principal';
+import { CreateMeetingInput } from './dto/create-meeting.input';
 import { GenerateScheduleOptions } from './dto/generate-schedule.input';
 import { ScheduledMeetingModel } from './models/scheduled-meeting.model';
 import { MeetingsService } from './meetings.service';
@@ -72,6 +73,11 @@ export class SchedulesResolver {
     @Args('tableId', { type: () => ID, nullable: true }) tableId?: string,
   ): Promise<MeetingModel> {
     return MeetingModel.from(await this.meetingsService.move(principal, id, slotId, tableId));
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Adds a meeting of two registered companies to the published schedule, where both and a table are free (the same checks as moveMeeting); it is pinned.' })
+  async createMeeting(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateMeetingInput): Promise<MeetingModel> {
+    return MeetingModel.from(await this.meetingsService.create(principal, input.forumId, input.companyIds, input.slotId, input.tableId ?? undefined));
   }
 
   @Mutation(() => MeetingModel, { description: 'Cancels a published meeting.' })
