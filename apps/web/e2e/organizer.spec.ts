@@ -143,4 +143,30 @@ test('an organiser generates a schedule with live progress, compares and publish
   await page.getByRole('button', { name: w.grid.undo }).click();
   await expect(page.locator(`td[data-slot="${slot}"][data-table="${table}"]`).getByTestId('grid-meeting')).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
+
+  // Cancel meetings until one was an accepted request: it is then listed to be added back by hand.
+  const panel = page.getByTestId('unscheduled');
+  for (let i = 0; i < 12 && !(await panel.isVisible()); i++) {
+    await cards.nth(i * 7).click();
+    await page.getByRole('button', { name: w.grid.cancelMeeting }).click();
+    await expect(page.getByTestId('selected-meeting')).toBeHidden();
+  }
+  await expect(panel).toBeVisible();
+  const waiting = await panel.getByRole('button').count();
+  // The first request with somewhere to go (a freed place at least for the pair just cancelled).
+  let pairName = '';
+  for (let i = 0; i < waiting; i++) {
+    const request = panel.getByRole('button').nth(i);
+    pairName = (await request.innerText()).replace(/ \(\d\)$/, '');
+    await request.click();
+    if ((await page.locator('td[data-state="ok"]').count()) > 0) break;
+    await request.click();
+  }
+  const place = page.locator('td[data-state="ok"]').first();
+  const placeSlot = await place.getAttribute('data-slot');
+  const placeTable = await place.getAttribute('data-table');
+  await place.click();
+  await expect(page.locator(`td[data-slot="${placeSlot}"][data-table="${placeTable}"]`).getByTestId('grid-meeting')).toHaveAttribute('aria-label', new RegExp(`${pairName.replace(/[.*+?^$()|[\]\\]/g, '\\$&')} \\(${w.grid.pinned}\\)`));
+  if (waiting === 1) await expect(panel).toBeHidden();
+  else await expect(panel.getByRole('button')).toHaveCount(waiting - 1);
 });

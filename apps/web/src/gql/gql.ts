@@ -33,6 +33,7 @@ type Documents = {
     "\n  query ForumRegistrations($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      slots {\n        id\n      }\n    }\n    registrations(forumId: $forumId) {\n      id\n      side\n      maxMeetings\n      unavailableSlotIds\n      delegates {\n        id\n        name\n        email\n      }\n      activity {\n        requestsSent\n        requestsReceived\n        requestsAccepted\n        requestsAwaitingAnswer\n        meetings\n      }\n      company {\n        id\n        name\n        country\n        city\n        offers\n        seeks\n        sectors\n        description\n        languages\n      }\n    }\n  }\n": typeof types.ForumRegistrationsDocument,
     "\n  mutation MoveMeeting($id: ID!, $slotId: ID!, $tableId: ID) {\n    moveMeeting(id: $id, slotId: $slotId, tableId: $tableId) {\n      id\n      pinned\n    }\n  }\n": typeof types.MoveMeetingDocument,
     "\n  mutation PinMeeting($id: ID!, $pinned: Boolean!) {\n    pinMeeting(id: $id, pinned: $pinned) {\n      id\n      pinned\n    }\n  }\n": typeof types.PinMeetingDocument,
+    "\n  mutation CreateMeeting($in: CreateMeetingInput!) {\n    createMeeting(input: $in) {\n      id\n      pinned\n    }\n  }\n": typeof types.CreateMeetingDocument,
     "\n  mutation CancelMeeting($id: ID!) {\n    cancelMeeting(id: $id) {\n      id\n    }\n  }\n": typeof types.CancelMeetingDocument,
     "\n  query ScheduleForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      timeZone\n      status\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n      tables {\n        id\n        number\n        label\n        interpreter\n      }\n    }\n    registrations(forumId: $forumId) {\n      companyId\n      unavailableSlotIds\n    }\n    scheduleRuns(forumId: $forumId) {\n      id\n      status\n      phase\n      progress\n      createdAt\n      error\n      stats {\n        ...RunStats\n      }\n    }\n  }\n": typeof types.ScheduleForumDocument,
     "\n  fragment RunStats on ScheduleStats {\n    meetings\n    weight\n    upperBound\n    gap\n    holes\n    requestsFulfilled\n    requestsTotal\n  }\n": typeof types.RunStatsFragmentDoc,
@@ -40,6 +41,7 @@ type Documents = {
     "\n  mutation GenerateSchedule($forumId: ID!, $options: GenerateScheduleOptions) {\n    generateSchedule(forumId: $forumId, options: $options) {\n      id\n      status\n      phase\n      progress\n    }\n  }\n": typeof types.GenerateScheduleDocument,
     "\n  subscription RunUpdated($id: ID!) {\n    scheduleRunUpdated(id: $id) {\n      id\n      status\n      phase\n      progress\n      error\n    }\n  }\n": typeof types.RunUpdatedDocument,
     "\n  mutation CancelRun($id: ID!) {\n    cancelScheduleRun(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.CancelRunDocument,
+    "\n  query Unscheduled($forumId: ID!) {\n    unscheduledRequests(forumId: $forumId) {\n      id\n      priority\n      from {\n        id\n        name\n        languages\n      }\n      to {\n        id\n        name\n        languages\n      }\n    }\n  }\n": typeof types.UnscheduledDocument,
     "\n  mutation Publish($runId: ID!) {\n    publishSchedule(runId: $runId) {\n      id\n      version\n    }\n  }\n": typeof types.PublishDocument,
     "\n  query Participant($forumId: ID!, $companyId: ID!) {\n    participant(forumId: $forumId, companyId: $companyId) {\n      id\n      name\n      country\n      city\n      website\n      side\n      sectors\n      offers\n      seeks\n      languages\n      description\n      delegates {\n        id\n        name\n        title\n        languages\n      }\n    }\n  }\n": typeof types.ParticipantDocument,
     "\n  query ForumSides($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      sides\n    }\n  }\n": typeof types.ForumSidesDocument,
@@ -75,6 +77,7 @@ const documents: Documents = {
     "\n  query ForumRegistrations($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      slots {\n        id\n      }\n    }\n    registrations(forumId: $forumId) {\n      id\n      side\n      maxMeetings\n      unavailableSlotIds\n      delegates {\n        id\n        name\n        email\n      }\n      activity {\n        requestsSent\n        requestsReceived\n        requestsAccepted\n        requestsAwaitingAnswer\n        meetings\n      }\n      company {\n        id\n        name\n        country\n        city\n        offers\n        seeks\n        sectors\n        description\n        languages\n      }\n    }\n  }\n": types.ForumRegistrationsDocument,
     "\n  mutation MoveMeeting($id: ID!, $slotId: ID!, $tableId: ID) {\n    moveMeeting(id: $id, slotId: $slotId, tableId: $tableId) {\n      id\n      pinned\n    }\n  }\n": types.MoveMeetingDocument,
     "\n  mutation PinMeeting($id: ID!, $pinned: Boolean!) {\n    pinMeeting(id: $id, pinned: $pinned) {\n      id\n      pinned\n    }\n  }\n": types.PinMeetingDocument,
+    "\n  mutation CreateMeeting($in: CreateMeetingInput!) {\n    createMeeting(input: $in) {\n      id\n      pinned\n    }\n  }\n": types.CreateMeetingDocument,
     "\n  mutation CancelMeeting($id: ID!) {\n    cancelMeeting(id: $id) {\n      id\n    }\n  }\n": types.CancelMeetingDocument,
     "\n  query ScheduleForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      timeZone\n      status\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n      tables {\n        id\n        number\n        label\n        interpreter\n      }\n    }\n    registrations(forumId: $forumId) {\n      companyId\n      unavailableSlotIds\n    }\n    scheduleRuns(forumId: $forumId) {\n      id\n      status\n      phase\n      progress\n      createdAt\n      error\n      stats {\n        ...RunStats\n      }\n    }\n  }\n": types.ScheduleForumDocument,
     "\n  fragment RunStats on ScheduleStats {\n    meetings\n    weight\n    upperBound\n    gap\n    holes\n    requestsFulfilled\n    requestsTotal\n  }\n": types.RunStatsFragmentDoc,
@@ -82,6 +85,7 @@ const documents: Documents = {
     "\n  mutation GenerateSchedule($forumId: ID!, $options: GenerateScheduleOptions) {\n    generateSchedule(forumId: $forumId, options: $options) {\n      id\n      status\n      phase\n      progress\n    }\n  }\n": types.GenerateScheduleDocument,
     "\n  subscription RunUpdated($id: ID!) {\n    scheduleRunUpdated(id: $id) {\n      id\n      status\n      phase\n      progress\n      error\n    }\n  }\n": types.RunUpdatedDocument,
     "\n  mutation CancelRun($id: ID!) {\n    cancelScheduleRun(id: $id) {\n      id\n      status\n    }\n  }\n": types.CancelRunDocument,
+    "\n  query Unscheduled($forumId: ID!) {\n    unscheduledRequests(forumId: $forumId) {\n      id\n      priority\n      from {\n        id\n        name\n        languages\n      }\n      to {\n        id\n        name\n        languages\n      }\n    }\n  }\n": types.UnscheduledDocument,
     "\n  mutation Publish($runId: ID!) {\n    publishSchedule(runId: $runId) {\n      id\n      version\n    }\n  }\n": types.PublishDocument,
     "\n  query Participant($forumId: ID!, $companyId: ID!) {\n    participant(forumId: $forumId, companyId: $companyId) {\n      id\n      name\n      country\n      city\n      website\n      side\n      sectors\n      offers\n      seeks\n      languages\n      description\n      delegates {\n        id\n        name\n        title\n        languages\n      }\n    }\n  }\n": types.ParticipantDocument,
     "\n  query ForumSides($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      sides\n    }\n  }\n": types.ForumSidesDocument,
@@ -185,6 +189,10 @@ export function graphql(source: "\n  mutation PinMeeting($id: ID!, $pinned: Bool
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateMeeting($in: CreateMeetingInput!) {\n    createMeeting(input: $in) {\n      id\n      pinned\n    }\n  }\n"): (typeof documents)["\n  mutation CreateMeeting($in: CreateMeetingInput!) {\n    createMeeting(input: $in) {\n      id\n      pinned\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CancelMeeting($id: ID!) {\n    cancelMeeting(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CancelMeeting($id: ID!) {\n    cancelMeeting(id: $id) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -210,6 +218,10 @@ export function graphql(source: "\n  subscription RunUpdated($id: ID!) {\n    sc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CancelRun($id: ID!) {\n    cancelScheduleRun(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CancelRun($id: ID!) {\n    cancelScheduleRun(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Unscheduled($forumId: ID!) {\n    unscheduledRequests(forumId: $forumId) {\n      id\n      priority\n      from {\n        id\n        name\n        languages\n      }\n      to {\n        id\n        name\n        languages\n      }\n    }\n  }\n"): (typeof documents)["\n  query Unscheduled($forumId: ID!) {\n    unscheduledRequests(forumId: $forumId) {\n      id\n      priority\n      from {\n        id\n        name\n        languages\n      }\n      to {\n        id\n        name\n        languages\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -27,6 +27,15 @@ const PinMeeting = graphql(`
   }
 `);
 
+const CreateMeeting = graphql(`
+  mutation CreateMeeting($in: CreateMeetingInput!) {
+    createMeeting(input: $in) {
+      id
+      pinned
+    }
+  }
+`);
+
 const CancelMeeting = graphql(`
   mutation CancelMeeting($id: ID!) {
     cancelMeeting(id: $id) {
@@ -44,6 +53,9 @@ interface Props {
   meetings: GridMeeting[];
   /** The published schedule can be changed by hand; a draft is only looked at. */
   editable: boolean;
+  /** A meeting to add (an accepted request left over): the cells show where it may go; a tap on a green one adds it. */
+  placing?: GridMeeting | null;
+  onPlaced?(): void;
   onChanged(): void;
 }
 
@@ -53,7 +65,7 @@ interface Props {
  * schedule, marks every cell where it may go (green) or not (red, with why);
  * it moves by dragging it or by tapping a green cell.
  */
-export function ScheduleGrid({ forum, registrations, meetings, editable, onChanged }: Props) {
+export function ScheduleGrid({ forum, registrations, meetings, editable, placing = null, onPlaced, onChanged }: Props) {
   const { t, i18n } = useTranslation('organizer');
   const language = i18n.language;
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -66,10 +78,12 @@ export function ScheduleGrid({ forum, registrations, meetings, editable, onChang
   const [moving, move] = useMutation(MoveMeeting);
   const [pinning, pin] = useMutation(PinMeeting);
   const [cancelling, cancel] = useMutation(CancelMeeting);
+  const [creating, create] = useMutation(CreateMeeting);
   const tables = useMemo(() => new Map(forum.tables.map((table) => [table.id, table])), [forum.tables]);
   const unavailable = useMemo(() => new Map(registrations.map((registration) => [registration.companyId, new Set(registration.unavailableSlotIds)])), [registrations]);
   const grid = useMemo(() => new GridModel(meetings, tables, unavailable), [meetings, tables, unavailable]);
-  const selected = meetings.find((meeting) => meeting.id === selectedId) ?? null;
+  // The meeting being placed or moved: a request to add wins over a chosen card.
+  const selected = (editable && placing) || meetings.find((meeting) => meeting.id === selectedId) || null;
   const highlighted = new Set(selected?.companies.map((company) => company.id) ?? []);
   const query = search.trim().toLowerCase();
   const found = new Set(query.length >= 2 ? meetings.filter((meeting) => meeting.companies.some((company) => company.name.toLowerCase().includes(query))).map((meeting) => meeting.id) : []);
@@ -96,6 +110,13 @@ export function ScheduleGrid({ forum, registrations, meetings, editable, onChang
       return;
     }
     setRefused(null);
+    if (placing && meeting === placing) {
+      const created = await create({ in: { forumId: forum.id, companyIds: meeting.companies.map((company) => company.id), slotId: slot.id, tableId } });
+      if (created.error) return;
+      onPlaced?.();
+      onChanged();
+      return;
+    }
     const result = await move({ id: meeting.id, slotId: slot.id, tableId });
     if (result.error) return;
     setLastMove({ id: meeting.id, slotId: meeting.slotId, tableId: meeting.tableId });
@@ -137,7 +158,7 @@ export function ScheduleGrid({ forum, registrations, meetings, editable, onChang
       <Text size="sm" c="dimmed">
         {editable ? t('grid.hintEditable') : t('grid.hintDraft')}
       </Text>
-      {selected && (
+      {selected && selected !== placing && (
         <Group gap="xs" p="xs" style={{ border: '1px solid var(--mantine-color-blue-8)', borderRadius: 6 }} data-testid="selected-meeting" wrap="wrap">
           <Text size="sm" fw={600}>
             {selected.companies.map((company) => company.name).join(' × ')}
@@ -181,7 +202,7 @@ export function ScheduleGrid({ forum, registrations, meetings, editable, onChang
           {hover}
         </Text>
       )}
-      <ErrorText code={errorCode(moving.error ?? pinning.error ?? cancelling.error)} />
+      <ErrorText code={errorCode(moving.error ?? pinning.error ?? cancelling.error ?? creating.error)} />
       {days.map((slots) => (
         <div key={slots[0].id}>
           <Title order={3} size="h5" mb={4}>
@@ -265,6 +286,10 @@ export function ScheduleGrid({ forum, registrations, meetings, editable, onChang
                               }}
                               onClick={(event) => {
                                 event.stopPropagation();
+                                if (placing) {
+                                  void tryMove(placing, slot, table.id);
+                                  return;
+                                }
                                 if (selected && editable && meeting.id !== selected.id) {
                                   // A taken cell: say why the chosen meeting cannot go there.
                                   void tryMove(selected, slot, table.id);

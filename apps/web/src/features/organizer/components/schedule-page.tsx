@@ -118,6 +118,25 @@ const CancelRun = graphql(`
   }
 `);
 
+const Unscheduled = graphql(`
+  query Unscheduled($forumId: ID!) {
+    unscheduledRequests(forumId: $forumId) {
+      id
+      priority
+      from {
+        id
+        name
+        languages
+      }
+      to {
+        id
+        name
+        languages
+      }
+    }
+  }
+`);
+
 const Publish = graphql(`
   mutation Publish($runId: ID!) {
     publishSchedule(runId: $runId) {
@@ -144,6 +163,8 @@ export function SchedulePage({ forumId }: { forumId: string }) {
   const [activeRunId, setActiveRunId] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [publishing, setPublishing] = useState<Run | null>(null);
+  const [placing, setPlacing] = useState<GridMeeting | null>(null);
+  const [{ data: unscheduled }, refetchUnscheduled] = useQuery({ query: Unscheduled, variables: { forumId } });
   const [publishState, publish] = useMutation(Publish);
   if (fetching && !data) return <Loader role="status" aria-label={t('common:loading')} />;
   if (!data) return <ErrorText code={errorCode(error)} />;
@@ -153,6 +174,7 @@ export function SchedulePage({ forumId }: { forumId: string }) {
   const refresh = () => {
     refetchForum({ requestPolicy: 'network-only' });
     refetchPublished({ requestPolicy: 'network-only' });
+    refetchUnscheduled({ requestPolicy: 'network-only' });
   };
   const confirmPublish = async () => {
     if (!publishing) return;
@@ -196,6 +218,32 @@ export function SchedulePage({ forumId }: { forumId: string }) {
           </Title>
           {viewRunId && publishedSchedule && draft?.schedule && <ComparisonText draft={toGridMeetings(draft.schedule)} published={toGridMeetings(publishedSchedule)} />}
         </Group>
+        {!viewRunId && publishedSchedule && (unscheduled?.unscheduledRequests.length ?? 0) > 0 && (
+          <Card withBorder radius="sm" padding="xs" mb="sm" component="section" aria-labelledby="unscheduled-title" data-testid="unscheduled">
+            <Text fw={600} size="sm" id="unscheduled-title">
+              {t('schedule.unscheduled', { count: unscheduled!.unscheduledRequests.length })}
+            </Text>
+            <Text size="xs" c="dimmed" mb={4}>
+              {placing ? t('schedule.placingHint', { pair: placing.companies.map((company) => company.name).join(' × ') }) : t('schedule.unscheduledHint')}
+            </Text>
+            <Group gap={4} wrap="wrap">
+              {unscheduled!.unscheduledRequests.map((request) => {
+                const active = placing?.id === `request:${request.id}`;
+                return (
+                  <Button
+                    key={request.id}
+                    size="compact-xs"
+                    variant={active ? 'filled' : 'default'}
+                    aria-pressed={active}
+                    onClick={() => setPlacing(active ? null : { id: `request:${request.id}`, pinned: true, slotId: '', tableId: '', companies: [request.from, request.to] })}
+                  >
+                    {`${request.from.name} × ${request.to.name} (${request.priority})`}
+                  </Button>
+                );
+              })}
+            </Group>
+          </Card>
+        )}
         {viewing ? (
           <ScheduleGrid
             key={viewing.id}
@@ -203,7 +251,12 @@ export function SchedulePage({ forumId }: { forumId: string }) {
             registrations={data.registrations}
             meetings={toGridMeetings(viewing)}
             editable={!viewRunId && viewing.status === 'PUBLISHED'}
-            onChanged={() => refetchPublished({ requestPolicy: 'network-only' })}
+            placing={placing}
+            onPlaced={() => setPlacing(null)}
+            onChanged={() => {
+              refetchPublished({ requestPolicy: 'network-only' });
+              refetchUnscheduled({ requestPolicy: 'network-only' });
+            }}
           />
         ) : (
           <Text c="dimmed">{t('schedule.nothingYet')}</Text>
