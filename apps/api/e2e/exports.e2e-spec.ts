@@ -123,7 +123,7 @@ describe('agendas and exports', () => {
     const stats = ok(
       await gql<{ forumStats: Record<string, unknown> }>(
         api.app,
-        'query ($f: ID!) { forumStats(forumId: $f) { registrationsBySide { side count } requests requestsAccepted requestsPending acceptanceRate meetings meetingsPerCompanyMin meetingsPerCompanyMedian meetingsPerCompanyMax requestsFulfilled holes } }',
+        'query ($f: ID!) { forumStats(forumId: $f) { registrationsBySide { side count } requests requestsAccepted requestsPending acceptanceRate meetings meetingsPerCompanyMin meetingsPerCompanyMedian meetingsPerCompanyMax requestsFulfilled holes meetingPlaces interpreterPlaces requestedPairs requestedPairsNeedingInterpreter registrationsByDay { date side count } } }',
         { f: f.forumId },
         f.organizer,
       ),
@@ -138,7 +138,16 @@ describe('agendas and exports', () => {
       meetingsPerCompanyMin: 1,
       meetingsPerCompanyMax: 2,
       requestsFulfilled: 1,
+      // 4 slots (09:00–11:00, 30 minutes) × 4 tables, 2 of them with an interpreter.
+      meetingPlaces: 16,
+      interpreterPlaces: 8,
+      // vn1–kr1 share English; vn1–kr2 and vn2–kr2 share no language.
+      requestedPairs: 3,
+      requestedPairsNeedingInterpreter: 2,
     });
+    const days = stats.registrationsByDay as { date: string; side: string; count: number }[];
+    expect(days.every((day) => /^\d{4}-\d{2}-\d{2}$/.test(day.date))).toBe(true);
+    expect(Object.fromEntries(['KR', 'VN'].map((side) => [side, days.filter((day) => day.side === side).reduce((sum, day) => sum + day.count, 0)]))).toEqual({ KR: 2, VN: 2 });
     expect(codeOf(await gql(api.app, 'query ($f: ID!) { forumStats(forumId: $f) { requests } }', { f: f.forumId }, f.vn1))).toBe('FORBIDDEN');
   });
 });

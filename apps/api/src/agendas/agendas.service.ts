@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { CalendarFeed, Company, Meeting, MeetingRequest, Registration, Schedule, Slot } from '@forum/db';
 import { isLanguage, Language, languageFromSpoken, localDateTime } from '@forum/common';
+import { needsInterpreter } from '@forum/matcher';
 import { BadInputError, ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
 import { isOrganizer, type Principal } from '../common/principal';
@@ -121,8 +122,14 @@ export class AgendasService {
 
   async stats(principal: Principal, forumId: string) {
     const forum = await this.forums.findOwned(principal, forumId);
-    const registrations = await this.dataSource.getRepository(Registration).findBy({ forumId: forum.id });
+    const registrations = await this.dataSource.getRepository(Registration).find({ where: { forumId: forum.id }, relations: { company: true }, order: { createdAt: 'ASC' } });
     const requests = await this.dataSource.getRepository(MeetingRequest).findBy({ forumId: forum.id });
+    const [{ slots, tables, interpreterTables }] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM slot WHERE forum_id = $1)::int AS slots,
+              (SELECT count(*) FROM forum_table WHERE forum_id = $1)::int AS tables,
+              (SELECT count(*) FROM forum_table WHERE forum_id = $1 AND interpreter)::int AS "interpreterTables"`,
+      [forum.id],
+    );
     const schedule = await this.dataSource.getRepository(Schedule).findOne({ where: { forumId: forum.id, status: 'PUBLISHED' }, relations: { run: true } });
     const meetings = schedule ? await this.dataSource.getRepository(Meeting).find({ where: { scheduleId: schedule.id }, relations: { slot: true } }) : [];
     const bySide = new Map<string | null, number>();
@@ -134,7 +141,23 @@ export class AgendasService {
     const meetingPairs = new Set(meetings.map((m) => `${m.companyAId}|${m.companyBId}`));
     const fulfilled = open.filter((request) => meetingPairs.has([request.fromCompanyId, request.toCompanyId].sort().join('|'))).length;
     const answered = count('ACCEPTED') + count('DECLINED');
+    const languages = new Map(registrations.map((registration) => [registration.companyId, (registration.company as Company).languages]));
+    const requestedPairs = new Map(open.map((request) => [[request.fromCompanyId, request.toCompanyId].sort().join('|'), request]));
+    const needingInterpreter = [...requestedPairs.values()].filter((request) => needsInterpreter(languages.get(request.fromCompanyId) ?? [], languages.get(request.toCompanyId) ?? [])).length;
+    const byDay = new Map<string, { date: string; side: string | null; count: number }>();
+    for (const registration of registrations) {
+      const date = localDateTime(registration.createdAt, forum.timeZone).slice(0, 10);
+      const key = `${date}|${registration.side ?? ''}`;
+      const day = byDay.get(key) ?? { date, side: registration.side, count: 0 };
+      day.count++;
+      byDay.set(key, day);
+    }
     return {
+      registrationsByDay: [...byDay.values()],
+      meetingPlaces: slots * tables,
+      interpreterPlaces: slots * interpreterTables,
+      requestedPairs: requestedPairs.size,
+      requestedPairsNeedingInterpreter: needingInterpreter,
       registrationsBySide: [...bySide].map(([side, n]) => ({ side, count: n })).sort((x, y) => String(x.side).localeCompare(String(y.side))),
       requests: requests.length,
       requestsAccepted: count('ACCEPTED'),

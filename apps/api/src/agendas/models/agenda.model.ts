@@ -42,8 +42,35 @@ export class CountBySideModel {
   count: number;
 }
 
+@ObjectType('RegistrationsOnDay', { description: 'Registrations of one side made on one day (the forum\'s calendar date)' })
+export class RegistrationsOnDayModel {
+  @Field({ description: 'YYYY-MM-DD on the forum\'s clock' })
+  date: string;
+
+  @Field(() => String, { nullable: true })
+  side: string | null;
+
+  @Field(() => Int)
+  count: number;
+}
+
 @ObjectType('ForumStats')
 export class ForumStatsModel {
+  @Field(() => [RegistrationsOnDayModel], { description: 'Registrations by day and side, oldest first' })
+  registrationsByDay: RegistrationsOnDayModel[];
+
+  @Field(() => Int, { description: 'Slots × tables: the meetings the forum can hold' })
+  meetingPlaces: number;
+
+  @Field(() => Int, { description: 'Slots × interpreter tables' })
+  interpreterPlaces: number;
+
+  @Field(() => Int, { description: 'Pairs with an open (pending or accepted) request: the meetings asked for' })
+  requestedPairs: number;
+
+  @Field(() => Int, { description: 'Of those, pairs with no language in common (they need an interpreter table)' })
+  requestedPairsNeedingInterpreter: number;
+
   @Field(() => [CountBySideModel])
   registrationsBySide: CountBySideModel[];
 
