@@ -71,6 +71,14 @@ test('an organiser generates a schedule with live progress, compares and publish
   const w = words('en').organizer;
   await signInAsOrganizer(page, 'en');
   await page.getByTestId('organizer-forum').filter({ hasText: 'ICT' }).getByRole('link').first().click();
+  // The dashboard: registrations over time, requests and their answers, demand against places.
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  // The demo: 13 slots × 20 tables, 8 with an interpreter.
+  await expect(page.getByTestId('capacity-text')).toHaveText(/^[\d,]+ pairs asked for 260 meeting places; [\d,]+ of them need an interpreter, for 104 places\.$/);
+  await expect(page.getByTestId('dashboard').locator('.recharts-surface').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await documentPage(page, `dashboard-en-${info.project.name}`);
+
   // The registrations: every company with its side, delegates (emails: the organiser's own forum) and availability.
   await page.getByRole('navigation', { name: w.nav.label }).getByRole('link', { name: w.nav.registrations }).click();
   await expect(page.getByRole('heading', { level: 1, name: w.registrations.title })).toBeVisible();
@@ -166,7 +174,10 @@ test('an organiser generates a schedule with live progress, compares and publish
   const placeSlot = await place.getAttribute('data-slot');
   const placeTable = await place.getAttribute('data-table');
   await place.click();
-  await expect(page.locator(`td[data-slot="${placeSlot}"][data-table="${placeTable}"]`).getByTestId('grid-meeting')).toHaveAttribute('aria-label', new RegExp(`${pairName.replace(/[.*+?^$()|[\]\\]/g, '\\$&')} \\(${w.grid.pinned}\\)`));
+  // Added and pinned, the two companies in either order.
+  const added = page.locator(`td[data-slot="${placeSlot}"][data-table="${placeTable}"]`).getByTestId('grid-meeting');
+  for (const name of pairName.split(' × ')) await expect(added).toHaveAttribute('aria-label', new RegExp(name.replace(/[.*+?^$()|[\]\\]/g, '\\$&')));
+  await expect(added).toHaveAttribute('aria-label', new RegExp(`\\(${w.grid.pinned}\\)$`));
   if (waiting === 1) await expect(panel).toBeHidden();
   else await expect(panel.getByRole('button')).toHaveCount(waiting - 1);
 });

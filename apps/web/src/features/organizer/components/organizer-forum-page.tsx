@@ -8,6 +8,7 @@ import { errorCode } from '../../../lib/graphql-client';
 import { clockTime, dayKey, longDate } from '../../../lib/time';
 import { DownloadButton } from '../../../ui/download-button';
 import { ErrorText } from '../../../ui/error-text';
+import { ForumDashboardCharts } from './forum-dashboard';
 import { Figure } from './organizer-forums';
 import { OrganizerNav } from './organizer-nav';
 
@@ -114,7 +115,7 @@ export function OrganizerForumPage({ forumId }: { forumId: string }) {
             </Button>
           ))}
           {(forum.status === 'REQUESTS_CLOSED' || forum.status === 'SCHEDULED') && (
-            <Button renderRoot={(props) => <Link to="/organizer/forums/$forumId/schedule" params={{ forumId }} {...props} />} variant="light">
+            <Button renderRoot={(props) => <Link to="/organizer/forums/$forumId/schedule" params={{ forumId }} {...props} />} variant="default">
               {t('nav.schedule')}
             </Button>
           )}
@@ -130,6 +131,8 @@ export function OrganizerForumPage({ forumId }: { forumId: string }) {
       <Text size="sm" c="dimmed">
         {stats.registrationsBySide.map((side) => `${side.side ?? t('figures.noSide')}: ${number.format(side.count)}`).join(' · ')}
       </Text>
+
+      <ForumDashboardCharts forumId={forumId} />
 
       <Card withBorder radius="md" padding="md" component="section" aria-labelledby="setup-title">
         <Title order={2} size="h4" id="setup-title" mb="xs">
