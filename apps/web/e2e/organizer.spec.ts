@@ -180,4 +180,13 @@ test('an organiser generates a schedule with live progress, compares and publish
   await expect(added).toHaveAttribute('aria-label', new RegExp(`\\(${w.grid.pinned}\\)$`));
   if (waiting === 1) await expect(panel).toBeHidden();
   else await expect(panel.getByRole('button')).toHaveCount(waiting - 1);
+
+  // The second view: companies down, slots across, with each counterpart and table.
+  await page.getByText(w.grid.byCompany, { exact: true }).click();
+  await expect(page.getByTestId('company-row')).toHaveCount(100);
+  await page.getByLabel(w.grid.search).fill('VinaTech Software');
+  const vinaTech = page.getByTestId('company-row').filter({ has: page.getByRole('rowheader', { name: 'VinaTech Software', exact: true }) });
+  await expect(vinaTech.locator('td[data-kind="meeting"]').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await documentPage(page, `companies-grid-en-${info.project.name}`);
 });

@@ -9,6 +9,7 @@ import { clockTime } from '../../../lib/time';
 import { ErrorText } from '../../../ui/error-text';
 import { compareSchedules, type GridMeeting } from '../schedule-grid-model';
 import { OrganizerNav } from './organizer-nav';
+import { CompaniesGrid } from './companies-grid';
 import { ScheduleGrid } from './schedule-grid';
 
 const ScheduleForum = graphql(`
@@ -33,6 +34,10 @@ const ScheduleForum = graphql(`
     registrations(forumId: $forumId) {
       companyId
       unavailableSlotIds
+      company {
+        id
+        name
+      }
     }
     scheduleRuns(forumId: $forumId) {
       id
@@ -164,6 +169,7 @@ export function SchedulePage({ forumId }: { forumId: string }) {
   const [running, setRunning] = useState(false);
   const [publishing, setPublishing] = useState<Run | null>(null);
   const [placing, setPlacing] = useState<GridMeeting | null>(null);
+  const [view, setView] = useState<'tables' | 'companies'>('tables');
   const [{ data: unscheduled }, refetchUnscheduled] = useQuery({ query: Unscheduled, variables: { forumId } });
   const [publishState, publish] = useMutation(Publish);
   if (fetching && !data) return <Loader role="status" aria-label={t('common:loading')} />;
@@ -217,6 +223,16 @@ export function SchedulePage({ forumId }: { forumId: string }) {
             {viewRunId ? t('schedule.draftGrid') : t('schedule.publishedGrid', { version: publishedSchedule?.version ?? '—' })}
           </Title>
           {viewRunId && publishedSchedule && draft?.schedule && <ComparisonText draft={toGridMeetings(draft.schedule)} published={toGridMeetings(publishedSchedule)} />}
+          <SegmentedControl
+            size="xs"
+            value={view}
+            onChange={(value) => setView(value as 'tables' | 'companies')}
+            data={[
+              { value: 'tables', label: t('grid.byTable') },
+              { value: 'companies', label: t('grid.byCompany') },
+            ]}
+            aria-label={t('grid.view')}
+          />
         </Group>
         {!viewRunId && publishedSchedule && (unscheduled?.unscheduledRequests.length ?? 0) > 0 && (
           <Card withBorder radius="sm" padding="xs" mb="sm" component="section" aria-labelledby="unscheduled-title" data-testid="unscheduled">
@@ -244,7 +260,9 @@ export function SchedulePage({ forumId }: { forumId: string }) {
             </Group>
           </Card>
         )}
-        {viewing ? (
+        {viewing && view === 'companies' ? (
+          <CompaniesGrid forum={forum} registrations={data.registrations} meetings={toGridMeetings(viewing)} />
+        ) : viewing ? (
           <ScheduleGrid
             key={viewing.id}
             forum={forum}
