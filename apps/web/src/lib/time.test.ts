@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, dayKey, longDate, sameClock, wallClockToIso } from './time';
+import { clockTime, dayKey, groupByDay, longDate, sameClock, wallClockToIso } from './time';
 
 // Run with TZ=Asia/Kathmandu (+05:45, see vitest.config.mts): code that forgets the zone shows :45 minutes.
 const NINE_IN_DA_NANG = '2024-06-10T02:00:00.000Z';
@@ -36,5 +36,14 @@ describe('wall clock to an instant', () => {
   it('refuses what is not a date or a time', () => {
     expect(wallClockToIso('2024-11-20', '9:00', 'Asia/Seoul')).toBeNull();
     expect(wallClockToIso('20/11/2024', '09:00', 'Asia/Seoul')).toBeNull();
+  });
+});
+
+describe('grouping by day', () => {
+  it("groups by the named clock's calendar day, not the machine's", () => {
+    // 23:30 and 00:30 in Da Nang on the 10th/11th are both on the 11th in Seoul.
+    const slots = [{ startsAt: '2024-06-10T16:30:00Z' }, { startsAt: '2024-06-10T17:30:00Z' }, { startsAt: '2024-06-11T02:00:00Z' }];
+    expect(groupByDay(slots, 'Asia/Ho_Chi_Minh')).toEqual([[slots[0]], [slots[1], slots[2]]]);
+    expect(groupByDay(slots, 'Asia/Seoul')).toEqual([[slots[0], slots[1], slots[2]]]);
   });
 });

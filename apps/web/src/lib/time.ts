@@ -65,3 +65,15 @@ export function wallClockToIso(date: string, time: string, timeZone: string): st
   const abs = Math.abs(offset);
   return `${date}T${time}:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
+
+/** Items with a start (slots, sessions), grouped by calendar day on the given clock, in their order. */
+export function groupByDay<T extends { startsAt: string | Date }>(items: readonly T[], timeZone: string): T[][] {
+  const days = new Map<string, T[]>();
+  for (const item of items) {
+    const key = dayKey(item.startsAt, timeZone);
+    const day = days.get(key);
+    if (day) day.push(item);
+    else days.set(key, [item]);
+  }
+  return [...days.values()];
+}

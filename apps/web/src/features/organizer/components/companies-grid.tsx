@@ -2,11 +2,10 @@ import { Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScheduleForumQuery } from '../../../gql/graphql';
-import { clockTime, dayKey, longDate } from '../../../lib/time';
+import { clockTime, groupByDay, longDate } from '../../../lib/time';
 import type { GridMeeting } from '../schedule-grid-model';
 
 type Forum = ScheduleForumQuery['forum'];
-type Slot = Forum['slots'][number];
 
 /**
  * The second view of a schedule: companies down, slots across — who meets whom
@@ -23,11 +22,7 @@ export function CompaniesGrid({ forum, registrations, meetings }: { forum: Forum
     for (const meeting of meetings) for (const company of meeting.companies) map.set(`${company.id}|${meeting.slotId}`, meeting);
     return map;
   }, [meetings]);
-  const days = useMemo(() => {
-    const byDay = new Map<string, Slot[]>();
-    for (const slot of forum.slots) byDay.set(dayKey(slot.startsAt, forum.timeZone), [...(byDay.get(dayKey(slot.startsAt, forum.timeZone)) ?? []), slot]);
-    return [...byDay.values()];
-  }, [forum.slots, forum.timeZone]);
+  const days = useMemo(() => groupByDay(forum.slots, forum.timeZone), [forum.slots, forum.timeZone]);
   const query = search.trim().toLowerCase();
   const companies = registrations
     .filter((registration) => registration.company && (!query || registration.company.name.toLowerCase().includes(query)))

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../../gql';
 import type { ForumStatus } from '../../../gql/graphql';
 import { errorCode } from '../../../lib/graphql-client';
-import { clockTime, dayKey, longDate } from '../../../lib/time';
+import { clockTime, groupByDay, longDate } from '../../../lib/time';
 import { DownloadButton } from '../../../ui/download-button';
 import { ErrorText } from '../../../ui/error-text';
 import { ForumDashboardCharts } from './forum-dashboard';
@@ -83,7 +83,7 @@ export function OrganizerForumPage({ forumId }: { forumId: string }) {
   const number = new Intl.NumberFormat(language);
   const percent = new Intl.NumberFormat(language, { style: 'percent' });
   const interpreterTables = forum.tables.filter((table) => table.interpreter).length;
-  const days = [...new Set(forum.sessions.map((session) => dayKey(session.startsAt, forum.timeZone)))];
+  const days = groupByDay(forum.sessions, forum.timeZone);
   const registrations = stats.registrationsBySide.reduce((sum, side) => sum + side.count, 0);
   return (
     <Stack maw={960} mx="auto" gap="md">
@@ -142,13 +142,10 @@ export function OrganizerForumPage({ forumId }: { forumId: string }) {
           {t('wizard.summary', { sessions: number.format(forum.sessions.length), slots: number.format(forum.slots.length), tables: number.format(forum.tables.length), places: number.format(forum.slots.length * forum.tables.length) })}
         </Text>
         <Text size="sm">{t('setup.details', { slotMinutes: forum.slotMinutes, breakMinutes: forum.breakMinutes, interpreterTables, maxMeetings: forum.maxMeetingsPerCompany })}</Text>
-        {days.map((day) => (
-          <Text size="sm" key={day}>
-            {longDate(forum.sessions.find((session) => dayKey(session.startsAt, forum.timeZone) === day)!.startsAt, language, forum.timeZone)}:{' '}
-            {forum.sessions
-              .filter((session) => dayKey(session.startsAt, forum.timeZone) === day)
-              .map((session) => `${clockTime(session.startsAt, language, forum.timeZone)}–${clockTime(session.endsAt, language, forum.timeZone)}`)
-              .join(', ')}
+        {days.map((sessions) => (
+          <Text size="sm" key={sessions[0].id}>
+            {longDate(sessions[0].startsAt, language, forum.timeZone)}:{' '}
+            {sessions.map((session) => `${clockTime(session.startsAt, language, forum.timeZone)}–${clockTime(session.endsAt, language, forum.timeZone)}`).join(', ')}
           </Text>
         ))}
       </Card>

@@ -5,7 +5,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../../../gql';
 import type { ScheduleForumQuery } from '../../../gql/graphql';
 import { errorCode } from '../../../lib/graphql-client';
-import { clockTime, dayKey, longDate } from '../../../lib/time';
+import { clockTime, groupByDay, longDate } from '../../../lib/time';
 import { ErrorText } from '../../../ui/error-text';
 import { GridModel, type GridMeeting, type Refusal } from '../schedule-grid-model';
 
@@ -88,14 +88,7 @@ export function ScheduleGrid({ forum, registrations, meetings, editable, placing
   const query = search.trim().toLowerCase();
   const found = new Set(query.length >= 2 ? meetings.filter((meeting) => meeting.companies.some((company) => company.name.toLowerCase().includes(query))).map((meeting) => meeting.id) : []);
   const slotsById = useMemo(() => new Map(forum.slots.map((slot) => [slot.id, slot])), [forum.slots]);
-  const days = useMemo(() => {
-    const byDay = new Map<string, Slot[]>();
-    for (const slot of forum.slots) {
-      const key = dayKey(slot.startsAt, forum.timeZone);
-      byDay.set(key, [...(byDay.get(key) ?? []), slot]);
-    }
-    return [...byDay.values()];
-  }, [forum.slots, forum.timeZone]);
+  const days = useMemo(() => groupByDay(forum.slots, forum.timeZone), [forum.slots, forum.timeZone]);
 
   const reasonText = (refusal: Refusal) => t(`grid.refusal.${refusal.reason}`, refusal);
   const slotLabel = (slotId: string) => {

@@ -6,7 +6,7 @@ import { graphql } from '../../../gql';
 import type { ForumPageQuery } from '../../../gql/graphql';
 import { errorCode } from '../../../lib/graphql-client';
 import { useMe } from '../../../lib/me';
-import { clockTime, dayKey, longDate, sameClock, viewerTimeZone } from '../../../lib/time';
+import { clockTime, groupByDay, longDate, sameClock, viewerTimeZone } from '../../../lib/time';
 import { ErrorText } from '../../../ui/error-text';
 import { areLanguageCodes, languageCodes, looksLikeEmail, useFieldErrors, type FieldErrors } from '../../../ui/field-errors';
 import { ForumNav } from '../../forums/components/forum-nav';
@@ -92,8 +92,8 @@ export function ForumOverview({ forumId }: { forumId: string }) {
         </Group>
         {forum.slots.length > 0 && (
           <Text size="sm">
-            {[...new Set(forum.slots.map((slot) => dayKey(slot.startsAt, forum.timeZone)))]
-              .map((key) => longDate(forum.slots.find((slot) => dayKey(slot.startsAt, forum.timeZone) === key)!.startsAt, language, forum.timeZone))
+            {groupByDay(forum.slots, forum.timeZone)
+              .map((day) => longDate(day[0].startsAt, language, forum.timeZone))
               .join(' · ')}
           </Text>
         )}
@@ -128,12 +128,7 @@ function RegistrationForm({ forum, onDone }: { forum: Forum; onDone(): void }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const { fromError, message } = useFieldErrors();
   const toggle = (slot: Slot) =>
-    setUnavailable((previous) => {
-      const next = new Set(previous);
-      if (next.has(slot.id)) next.delete(slot.id);
-      else next.add(slot.id);
-      return next;
-    });
+    setUnavailable((previous) => toggled(previous, slot.id));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const languages = languageCodes(delegate.languages);
@@ -192,8 +187,7 @@ function AvailabilityGrid({ forum, unavailable, onToggle }: { forum: Forum; unav
   const { t, i18n } = useTranslation('registration');
   const viewer = viewerTimeZone();
   const language = i18n.language;
-  const days = new Map<string, Slot[]>();
-  for (const slot of forum.slots) days.set(dayKey(slot.startsAt, forum.timeZone), [...(days.get(dayKey(slot.startsAt, forum.timeZone)) ?? []), slot]);
+  const days = groupByDay(forum.slots, forum.timeZone);
   return (
     <>
       <Title order={3} size="h4">
@@ -205,8 +199,8 @@ function AvailabilityGrid({ forum, unavailable, onToggle }: { forum: Forum; unav
           {t('viewerClockHint', { timeZone: viewer })}
         </Text>
       )}
-      {[...days].map(([key, slots]) => (
-        <Stack key={key} gap={4} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+      {days.map((slots) => (
+        <Stack key={slots[0].id} gap={4} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
           <Text component="legend" fw={600} size="sm">
             {longDate(slots[0].startsAt, language, forum.timeZone)}
           </Text>
@@ -259,12 +253,7 @@ function AvailabilityEditor({ forum, saved }: { forum: Forum; saved: string[] })
   const [state, update] = useMutation(UpdateAvailability);
   const [done, setDone] = useState(false);
   const toggle = (slot: Slot) =>
-    setUnavailable((previous) => {
-      const next = new Set(previous);
-      if (next.has(slot.id)) next.delete(slot.id);
-      else next.add(slot.id);
-      return next;
-    });
+    setUnavailable((previous) => toggled(previous, slot.id));
   if (!editing) {
     return (
       <Group>
@@ -311,4 +300,12 @@ function AvailabilityEditor({ forum, saved }: { forum: Forum; saved: string[] })
       </form>
     </Paper>
   );
+}
+
+/** A copy of `set` with `id` added, or removed when it was there. */
+function toggled(set: Set<string>, id: string): Set<string> {
+  const next = new Set(set);
+  if (next.has(id)) next.delete(id);
+  else next.add(id);
+  return next;
 }
