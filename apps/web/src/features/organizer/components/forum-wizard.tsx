@@ -1,4 +1,5 @@
 import { ActionIcon, Alert, Button, Grid, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,6 +52,8 @@ export function ForumWizard() {
   const { fromError, message } = useFieldErrors();
   const [state, create] = useMutation(CreateForum);
   const zones = useMemo(timeZones, []);
+  // On a phone the steps stand one under the other.
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   const plan = planForum(sessions, timeZone, Number(slotMinutes) || 0, Number(breakMinutes) || 0, Number(tableCount) || 0);
 
   const setSession = (index: number, key: keyof SessionDraft, value: string) => setSessions(sessions.map((session, i) => (i === index ? { ...session, [key]: value } : session)));
@@ -120,7 +123,7 @@ export function ForumWizard() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder p="md" radius="md">
             <form onSubmit={submit} noValidate>
-              <Stepper active={step} onStepClick={(target) => target < step && setStep(target)} size="sm" mb="md" allowNextStepsSelect={false}>
+              <Stepper active={step} onStepClick={(target) => target < step && setStep(target)} size="sm" mb="md" allowNextStepsSelect={false} orientation={narrow ? 'vertical' : 'horizontal'}>
                 <Stepper.Step label={t('wizard.stepForum')}>
                   <Stack gap="sm">
                     <TextInput label={t('wizard.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} maxLength={200} />
@@ -150,8 +153,8 @@ export function ForumWizard() {
                     {sessions.map((session, i) => (
                       <Group key={i} gap="xs" align="flex-end" wrap="wrap" role="group" aria-label={t('wizard.session', { n: i + 1 })}>
                         <TextInput type="date" label={t('wizard.date')} value={session.date} onChange={(e) => setSession(i, 'date', e.currentTarget.value)} w={160} />
-                        <TextInput type="time" label={t('wizard.start')} value={session.start} onChange={(e) => setSession(i, 'start', e.currentTarget.value)} w={110} />
-                        <TextInput type="time" label={t('wizard.end')} value={session.end} onChange={(e) => setSession(i, 'end', e.currentTarget.value)} w={110} />
+                        <TextInput type="time" label={t('wizard.start')} value={session.start} onChange={(e) => setSession(i, 'start', e.currentTarget.value)} w={136} />
+                        <TextInput type="time" label={t('wizard.end')} value={session.end} onChange={(e) => setSession(i, 'end', e.currentTarget.value)} w={136} />
                         <ActionIcon variant="subtle" color="red.9" size="lg" aria-label={t('wizard.removeSession', { n: i + 1 })} onClick={() => setSessions(sessions.filter((_, j) => j !== i))} disabled={sessions.length === 1}>
                           ×
                         </ActionIcon>
