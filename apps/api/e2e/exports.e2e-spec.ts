@@ -119,6 +119,26 @@ describe('agendas and exports', () => {
     await request(server).get(`/forums/${f.forumId}/schedule.csv`).expect(401);
   });
 
+  it("lists every meeting request for the organiser's follow-up, in the reader's language, with whether the pair meets", async () => {
+    const response = await request(server).get(`/forums/${f.forumId}/requests.csv?lang=ko`).set('authorization', `Bearer ${f.organizer}`).expect(200);
+    expect(response.headers['content-disposition']).toBe('attachment; filename="requests.csv"');
+    expect(response.text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = response.text.slice(1).trim().split('\r\n').map(parseCsvLine);
+    expect(header).toEqual(['신청 기업', '신청 기업 국가', '상대 기업', '상대 기업 국가', '우선순위', '상태', '상담 배정', '신청 일시', '답변 일시', '메시지']);
+    const { schedule } = ok(await gql<{ schedule: { meetings: { companies: { name: string }[] }[] } }>(api.app, 'query ($f: ID!) { schedule(forumId: $f) { meetings { companies { name } } } }', { f: f.forumId }, f.organizer));
+    const meets = new Set(schedule.meetings.map((meeting) => meeting.companies.map((company) => company.name).sort().join('|')));
+    expect(rows.map((row) => [row[0], row[2], row[5], row[6]])).toEqual([
+      ['VinaTech Software', 'Seoul AI Labs', '대기', meets.has('Seoul AI Labs|VinaTech Software') ? '예' : '아니요'],
+      ['VinaTech Software', 'Busan Chips', '수락', meets.has('Busan Chips|VinaTech Software') ? '예' : '아니요'],
+      ['Hanoi Cloud', 'Busan Chips', '수락', meets.has('Busan Chips|Hanoi Cloud') ? '예' : '아니요'],
+    ]);
+    // Sent on the forum's clock (Asia/Ho_Chi_Minh), answered only when answered.
+    expect(rows.every((row) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(row[7]))).toBe(true);
+    expect(rows.map((row) => row[8] !== '')).toEqual([false, true, true]);
+    await request(server).get(`/forums/${f.forumId}/requests.csv`).set('authorization', `Bearer ${f.vn1}`).expect(403);
+    await request(server).get(`/forums/${f.forumId}/requests.csv`).set('authorization', `Bearer ${f.otherOrganizer}`).expect(404);
+  });
+
   it('reports forum statistics to the organiser', async () => {
     const stats = ok(
       await gql<{ forumStats: Record<string, unknown> }>(

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import type { Language } from '../src/locales';
 import { documentPage, seriousViolations, SignInPage, words } from './pages';
@@ -78,6 +79,17 @@ test('an organiser generates a schedule with live progress, compares and publish
   await expect(page.getByTestId('dashboard').locator('.recharts-surface').first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await documentPage(page, `dashboard-en-${info.project.name}`);
+  // Each export downloads, as a file of the right kind.
+  for (const [label, filename] of [
+    [w.exports.requests, 'requests.csv'],
+    [w.exports.xlsx, 'schedule.xlsx'],
+    [w.exports.csv, 'schedule.csv'],
+    [w.exports.agendas, 'agendas.pdf'],
+  ]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
+    expect(download.suggestedFilename()).toBe(filename);
+    expect((await stat(await download.path())).size).toBeGreaterThan(100);
+  }
 
   // The registrations: every company with its side, delegates (emails: the organiser's own forum) and availability.
   await page.getByRole('navigation', { name: w.nav.label }).getByRole('link', { name: w.nav.registrations }).click();

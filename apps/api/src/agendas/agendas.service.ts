@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { CalendarFeed, Company, Meeting, MeetingRequest, Registration, Schedule, Slot } from '@forum/db';
+import { CalendarFeed, Company, Forum, Meeting, MeetingRequest, Registration, Schedule, Slot } from '@forum/db';
 import { isLanguage, Language, languageFromSpoken, localDateTime } from '@forum/common';
 import { needsInterpreter } from '@forum/matcher';
 import { BadInputError, ForbiddenError, NotFoundError } from '../common/domain-errors';
@@ -10,6 +10,20 @@ import { isId } from '../common/ids';
 import { isOrganizer, type Principal } from '../common/principal';
 import { ForumsService } from '../forums/forums.service';
 import { AgendaCompany, AgendaData, AgendaEntry, AgendaForum, loadAgenda, queryOnPool } from './agenda.query';
+
+/** One meeting request as the organiser's spreadsheet lists it. */
+export interface RequestRow {
+  fromName: string;
+  fromCountry: string;
+  toName: string;
+  toCountry: string;
+  priority: number;
+  status: 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
+  message: string | null;
+  createdAt: Date;
+  respondedAt: Date | null;
+  meets: boolean;
+}
 
 export interface CompanyAgenda {
   company: Pick<AgendaCompany, 'id' | 'name' | 'country'>;
@@ -87,6 +101,22 @@ export class AgendasService {
     );
     if (!row) return 'en';
     return isLanguage(row.preferred) ? row.preferred : languageFromSpoken(row.languages ?? []);
+  }
+
+  /** Every meeting request of the organiser's forum, oldest first, with both companies and whether the pair meets in the published schedule. */
+  async requestRows(principal: Principal, forumId: string): Promise<{ forum: Forum; requests: RequestRow[] }> {
+    const forum = await this.forums.findOwned(principal, forumId);
+    const requests: RequestRow[] = await this.dataSource.query(
+      `SELECT f.name AS "fromName", f.country AS "fromCountry", t.name AS "toName", t.country AS "toCountry", q.priority, q.status, q.message,
+              q.created_at AS "createdAt", q.responded_at AS "respondedAt",
+              EXISTS (SELECT 1 FROM meeting m JOIN schedule s ON s.id = m.schedule_id
+                      WHERE s.forum_id = q.forum_id AND s.status = 'PUBLISHED'
+                        AND m.company_a_id = LEAST(q.from_company_id, q.to_company_id) AND m.company_b_id = GREATEST(q.from_company_id, q.to_company_id)) AS meets
+         FROM meeting_request q JOIN company f ON f.id = q.from_company_id JOIN company t ON t.id = q.to_company_id
+        WHERE q.forum_id = $1 ORDER BY q.created_at, q.id`,
+      [forum.id],
+    );
+    return { forum, requests };
   }
 
   private async ownedAgendas(principal: Principal, forumId: string): Promise<AgendaData> {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { exportsT, localDateTime, type Language } from '@forum/common';
 import type { AgendaForum } from '../agenda.query';
-import type { ScheduledMeeting } from '../agendas.service';
+import type { RequestRow, ScheduledMeeting } from '../agendas.service';
 
 const BOM = '\uFEFF';
 
@@ -15,6 +15,26 @@ export function scheduleCsv(forum: AgendaForum, meetings: ScheduledMeeting[], la
   const header = MEETING_COLUMNS.map((column) => t(`column.${column.key}`));
   const rows = meetings.map((meeting) => meetingRow(meeting, t, (date) => localDateTime(date, forum.timeZone)));
   return BOM + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Every meeting request of a forum (the organiser's follow-up list), times on the forum's clock; UTF-8 with a BOM. */
+export function requestsCsv(timeZone: string, requests: RequestRow[], language: Language): string {
+  const t = exportsT(language);
+  const columns = ['from', 'fromCountry', 'to', 'toCountry', 'priority', 'status', 'meets', 'sentAt', 'answeredAt', 'message'] as const;
+  const time = (date: Date | null) => (date ? localDateTime(new Date(date), timeZone).slice(0, 16).replace('T', ' ') : '');
+  const rows = requests.map((request) => [
+    request.fromName,
+    request.fromCountry,
+    request.toName,
+    request.toCountry,
+    String(request.priority),
+    t(`requestStatus.${request.status}`),
+    request.meets ? t('yes') : t('no'),
+    time(request.createdAt),
+    time(request.respondedAt),
+    request.message ?? '',
+  ]);
+  return BOM + [columns.map((column) => t(`column.${column}`)), ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 /** The columns of one meeting, shared by the CSV and the day sheets (widths for the spreadsheet). */

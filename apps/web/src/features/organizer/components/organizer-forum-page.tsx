@@ -150,15 +150,20 @@ export function OrganizerForumPage({ forumId }: { forumId: string }) {
         ))}
       </Card>
 
-      {forum.status === 'SCHEDULED' && (
+      {forum.status !== 'DRAFT' && (
         <Card withBorder radius="md" padding="md" component="section" aria-labelledby="exports-title">
           <Title order={2} size="h4" id="exports-title" mb="xs">
             {t('exports.title')}
           </Title>
           <Group gap="xs">
-            <DownloadButton path={`/forums/${forumId}/schedule.xlsx`} filename="schedule.xlsx" label={t('exports.xlsx')} />
-            <DownloadButton path={`/forums/${forumId}/schedule.csv`} filename="schedule.csv" label={t('exports.csv')} />
-            <DownloadButton path={`/forums/${forumId}/agenda.pdf`} filename="agendas.pdf" label={t('exports.agendas')} />
+            <DownloadButton path={`/forums/${forumId}/requests.csv`} filename="requests.csv" label={t('exports.requests')} />
+            {forum.status === 'SCHEDULED' && (
+              <>
+                <DownloadButton path={`/forums/${forumId}/schedule.xlsx`} filename="schedule.xlsx" label={t('exports.xlsx')} />
+                <DownloadButton path={`/forums/${forumId}/schedule.csv`} filename="schedule.csv" label={t('exports.csv')} />
+                <DownloadButton path={`/forums/${forumId}/agenda.pdf`} filename="agendas.pdf" label={t('exports.agendas')} />
+              </>
+            )}
           </Group>
         </Card>
       )}
