@@ -193,9 +193,9 @@ describe('take-away files in Korean, Vietnamese and English', () => {
 
   it('exports the schedule as CSV with a byte order mark and as an XLSX workbook that match the schedule', async () => {
     const { schedule } = ok(
-      await gql<{ schedule: { meetings: { id: string; table: { label: string }; companies: { id: string; name: string }[] }[] } }>(
+      await gql<{ schedule: { meetings: { id: string; table: { label: string; interpreter: boolean }; companies: { id: string; name: string }[] }[] } }>(
         api.app,
-        'query ($f: ID!) { schedule(forumId: $f) { meetings { id table { label } companies { id name } } } }',
+        'query ($f: ID!) { schedule(forumId: $f) { meetings { id table { label interpreter } companies { id name } } } }',
         { f: forumId },
         organizer,
       ),
@@ -218,7 +218,7 @@ describe('take-away files in Korean, Vietnamese and English', () => {
     const xlsx = await request(server).get(`/forums/${forumId}/schedule.xlsx?lang=vi`).set('authorization', `Bearer ${organizer}`).buffer(true).parse(binary).expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['2024-06-10', 'Sơ đồ bàn', 'Theo doanh nghiệp']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['2024-06-10', 'Sơ đồ bàn', 'Theo doanh nghiệp', 'Theo bàn', 'Phiên dịch']);
     const values = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().slice(2).map((row) => (row as ExcelJS.CellValue[]).slice(1));
     const day = values(workbook.worksheets[0]);
     expect(day.map((row) => row[9]).sort()).toEqual(meetings.map((m) => m.id).sort());
@@ -229,6 +229,16 @@ describe('take-away files in Korean, Vietnamese and English', () => {
     const grid = values(workbook.worksheets[1]).flatMap((row) => row.slice(1)).filter(Boolean);
     expect(grid.sort()).toEqual(meetings.map((m) => `${m.companyA.name} – ${m.companyB.name}`).sort());
     expect(values(workbook.worksheets[2])).toHaveLength(8);
+    // By table: every meeting once, table by table; the interpreters' sheet: those at interpreter tables, with what each side speaks.
+    const byTable = values(workbook.worksheets[3]);
+    expect(byTable.map((row) => `${row[3]} – ${row[5]}`).sort()).toEqual(meetings.map((m) => `${m.companyA.name} – ${m.companyB.name}`).sort());
+    const labels = byTable.map((row) => String(row[0]));
+    expect(labels).toEqual([...labels].sort((x, y) => x.localeCompare(y, 'en', { numeric: true })));
+    const interpreted = values(workbook.worksheets[4]);
+    expect(interpreted.map((row) => `${row[3]} – ${row[5]}`).sort()).toEqual(meetings.filter((m) => m.table.interpreter).map((m) => `${m.companyA.name} – ${m.companyB.name}`).sort());
+    expect(interpreted.length).toBeGreaterThan(0);
+    const spoken = Object.fromEntries(Object.values(COMPANIES).map((company) => [company.name, company.languages.join(', ')]));
+    for (const row of interpreted) expect([row[4], row[6]]).toEqual([spoken[String(row[3])], spoken[String(row[5])]]);
     await request(server).get(`/forums/${forumId}/schedule.xlsx`).set('authorization', `Bearer ${tokens.vn1}`).expect(403);
   });
 

@@ -37,6 +37,8 @@ export const en = {
     company: 'Company',
     pinned: 'Pinned',
     meetingId: 'Meeting ID',
+    languagesA: 'Languages A',
+    languagesB: 'Languages B',
     from: 'From',
     fromCountry: 'From (country)',
     to: 'To',
@@ -48,7 +50,7 @@ export const en = {
     meets: 'Meets',
     message: 'Message',
   },
-  sheet: { grid: 'Grid', companies: 'By company' },
+  sheet: { grid: 'Grid', companies: 'By company', tables: 'By table', interpreters: 'Interpreters' },
   requestStatus: { PENDING: 'waiting', ACCEPTED: 'accepted', DECLINED: 'declined', WITHDRAWN: 'withdrawn' },
 };
 
@@ -88,6 +90,8 @@ export const ko: ExportsCatalogue = {
     company: '기업',
     pinned: '고정',
     meetingId: '상담 ID',
+    languagesA: 'A 언어',
+    languagesB: 'B 언어',
     from: '신청 기업',
     fromCountry: '신청 기업 국가',
     to: '상대 기업',
@@ -99,7 +103,7 @@ export const ko: ExportsCatalogue = {
     meets: '상담 배정',
     message: '메시지',
   },
-  sheet: { grid: '배치표', companies: '기업별' },
+  sheet: { grid: '배치표', companies: '기업별', tables: '테이블별', interpreters: '통역' },
   requestStatus: { PENDING: '대기', ACCEPTED: '수락', DECLINED: '거절', WITHDRAWN: '철회' },
 };
 
@@ -137,6 +141,8 @@ export const vi: ExportsCatalogue = {
     company: 'Doanh nghiệp',
     pinned: 'Cố định',
     meetingId: 'Mã cuộc gặp',
+    languagesA: 'Ngôn ngữ A',
+    languagesB: 'Ngôn ngữ B',
     from: 'Bên gửi',
     fromCountry: 'Quốc gia bên gửi',
     to: 'Bên nhận',
@@ -148,6 +154,6 @@ export const vi: ExportsCatalogue = {
     meets: 'Có cuộc gặp',
     message: 'Lời nhắn',
   },
-  sheet: { grid: 'Sơ đồ bàn', companies: 'Theo doanh nghiệp' },
+  sheet: { grid: 'Sơ đồ bàn', companies: 'Theo doanh nghiệp', tables: 'Theo bàn', interpreters: 'Phiên dịch' },
   requestStatus: { PENDING: 'đang chờ', ACCEPTED: 'chấp nhận', DECLINED: 'từ chối', WITHDRAWN: 'đã rút' },
 };

@@ -83,7 +83,8 @@ function sheetName(name: string, taken: Set<string>): string {
 
 /**
  * What organisers open: a sheet per day (one row per meeting), a slot × table
- * grid and a sheet by company (each company's meetings in time order).
+ * grid, a sheet by company (each company's meetings in time order), and for
+ * the floor a sheet by table and one of the interpreters' tables.
  */
 export async function scheduleXlsx(forum: AgendaForum, meetings: ScheduledMeeting[], language: Language): Promise<Buffer> {
   const t = exportsT(language);
@@ -146,5 +147,36 @@ export async function scheduleXlsx(forum: AgendaForum, meetings: ScheduledMeetin
     ]);
   }
   bold(byCompany);
+
+  // For the floor staff: every table's day, table by table; then the interpreters' tables, with what each pair speaks.
+  const byTableRows = [...meetings].sort((x, y) => x.table.number - y.table.number || x.slot.position - y.slot.position);
+  const byTable = workbook.addWorksheet(sheetName(t('sheet.tables'), names));
+  const interpreters = workbook.addWorksheet(sheetName(t('sheet.interpreters'), names));
+  for (const [sheet, rows] of [
+    [byTable, byTableRows],
+    [interpreters, byTableRows.filter((meeting) => meeting.table.interpreter)],
+  ] as const) {
+    sheet.columns = [
+      { header: t('column.table'), width: 8 },
+      { header: t('column.day'), width: 12 },
+      { header: t('column.time'), width: 12 },
+      { header: t('column.companyA'), width: 36 },
+      { header: t('column.languagesA'), width: 12 },
+      { header: t('column.companyB'), width: 36 },
+      { header: t('column.languagesB'), width: 12 },
+    ];
+    for (const meeting of rows) {
+      sheet.addRow([
+        meeting.table.label,
+        dayOf(meeting.slot.startsAt),
+        `${clock(meeting.slot.startsAt)}–${clock(meeting.slot.endsAt)}`,
+        meeting.companyA.name,
+        meeting.companyA.languages.join(', '),
+        meeting.companyB.name,
+        meeting.companyB.languages.join(', '),
+      ]);
+    }
+    bold(sheet);
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
