@@ -177,7 +177,8 @@ export class SchedulingJobService {
       const forum = await manager.getRepository(Forum).findOneByOrFail({ id: forumId });
       const slots = await manager.getRepository(Slot).find({ where: { forumId }, order: { position: 'ASC' } });
       const tables = await manager.getRepository(ForumTable).find({ where: { forumId }, order: { number: 'ASC' } });
-      const registrations = await manager.getRepository(Registration).find({ where: { forumId }, relations: { unavailableSlots: true } });
+      // Only approved registrations are scheduled (forums that approve each one leave the others out).
+      const registrations = await manager.getRepository(Registration).find({ where: { forumId, status: 'APPROVED' }, relations: { unavailableSlots: true } });
       const companyIds = registrations.map((registration) => registration.companyId);
       const companies = companyIds.length ? await manager.getRepository(Company).findBy({ id: In(companyIds) }) : [];
       const delegates = registrations.length

@@ -42,6 +42,7 @@ export class ForumsService {
         maxMeetingsPerCompany: input.maxMeetingsPerCompany,
         requestDeadline: input.requestDeadline ?? null,
         sideMustMatchCountry: input.sideMustMatchCountry ?? true,
+        requireApproval: input.requireApproval ?? false,
       });
       await this.writeTimetable(manager, forum, settings.sessions);
       await this.writeTables(manager, forum.id, settings.tableCount, settings.interpreterTableCount);
@@ -95,6 +96,7 @@ export class ForumsService {
         maxMeetingsPerCompany: input.maxMeetingsPerCompany ?? forum.maxMeetingsPerCompany,
         requestDeadline: input.requestDeadline ?? forum.requestDeadline,
         sideMustMatchCountry: input.sideMustMatchCountry ?? forum.sideMustMatchCountry,
+        requireApproval: input.requireApproval ?? forum.requireApproval,
       });
       const saved = await manager.getRepository(Forum).save(forum);
       if (timetableChanged) await this.reshapeTimetable(manager, saved, sessions, settings.sessions);

@@ -40,7 +40,9 @@ export class MeetingRequestsService {
         const mine = registrations.find((registration) => registration.companyId === from);
         const theirs = registrations.find((registration) => registration.companyId === input.toCompanyId);
         if (!mine) throw new ForbiddenError('Register your company for this forum before requesting meetings');
-        if (!theirs) throw new NotFoundError('Participant', input.toCompanyId);
+        // A company not (yet) approved is not seen by others, and cannot ask them.
+        if (!theirs || theirs.status !== 'APPROVED') throw new NotFoundError('Participant', input.toCompanyId);
+        if (mine.status !== 'APPROVED') throw new ConflictError("Your registration awaits the organiser's approval");
         if (forum.sides.length > 0 && mine.side === theirs.side) {
           throw new BadInputError(`toCompanyId: meetings are between sides; both companies are on side ${mine.side}`);
         }

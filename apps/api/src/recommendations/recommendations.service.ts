@@ -21,7 +21,7 @@ export class RecommendationsService {
     const mine = all.find((registration) => registration.companyId === principal.companyId);
     if (!mine) throw new ForbiddenError('Register your company for this forum to get recommendations');
     return all
-      .filter((other) => other.companyId !== mine.companyId && (forum.sides.length === 0 || other.side !== mine.side))
+      .filter((other) => other.companyId !== mine.companyId && other.status === 'APPROVED' && (forum.sides.length === 0 || other.side !== mine.side))
       .map((other) => ({ company: other.company as Company, fit: fitOf(mine.company as Company, other.company as Company) }))
       .sort((x, y) => y.fit.score - x.fit.score || x.company.name.localeCompare(y.company.name))
       .slice(0, first);

@@ -4,7 +4,7 @@ import type { Principal } from '../common/principal';
 import { DelegatesLoader } from './delegates.loader';
 import { ParticipantsArgs } from './dto/participants.args';
 import { RegisterForForumInput, UpdateRegistrationInput } from './dto/register-for-forum.input';
-import { DelegateModel, ParticipantConnection, ParticipantModel, RegistrationModel } from './models/registration.model';
+import { DelegateModel, ParticipantConnection, ParticipantModel, RegistrationModel, RegistrationStatusModel } from './models/registration.model';
 import { encodeCursor, RegistrationsService } from './registrations.service';
 
 @Resolver(() => ParticipantModel)
@@ -41,6 +41,16 @@ export class RegistrationsResolver {
   ): Promise<RegistrationModel | null> {
     const registration = await this.registrations.findOwn(principal, forumId);
     return registration ? RegistrationModel.from(registration, true) : null;
+  }
+
+  @Roles('ORGANIZER')
+  @Mutation(() => RegistrationModel, { description: 'Approves or rejects a registration of your forum: only APPROVED companies are seen by others and scheduled.' })
+  async setRegistrationStatus(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('status', { type: () => RegistrationStatusModel }) status: RegistrationStatusModel,
+  ): Promise<RegistrationModel> {
+    return RegistrationModel.from(await this.registrations.setStatus(principal, id, status), true);
   }
 
   @Roles('ORGANIZER')

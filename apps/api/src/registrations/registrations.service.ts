@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
-import { Company, Delegate, Forum, isUniqueViolation, Registration, Slot } from '@forum/db';
+import { Company, Delegate, Forum, isUniqueViolation, Registration, Slot, type RegistrationStatus } from '@forum/db';
 import { normalizeEmail } from '@forum/common';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
@@ -56,6 +56,7 @@ export class RegistrationsService {
         forumId,
         companyId: company.id,
         side,
+        status: forum.requireApproval ? 'PENDING' : 'APPROVED',
         maxMeetings: input.maxMeetings ?? null,
         unavailableSlots: slots,
       });
@@ -130,6 +131,20 @@ export class RegistrationsService {
       .map((registration) => ({ registration, activity: activity.get(registration.companyId) ?? none }));
   }
 
+  /** The organiser approves or rejects a registration of their forum (any time before it closes); only approved companies are seen and scheduled. */
+  async setStatus(principal: Principal, id: string, status: RegistrationStatus): Promise<Registration> {
+    const registration = isId(id) ? await this.registrations.findOne({ where: { id }, relations: { delegates: true, unavailableSlots: true, company: true } }) : null;
+    if (!registration) throw new NotFoundError('Registration', id);
+    const forum = await this.forums.findOwned(principal, registration.forumId).catch(() => {
+      throw new NotFoundError('Registration', id);
+    });
+    if (forum.status === 'CLOSED') throw new ConflictError('The forum is CLOSED');
+    const updated = await this.registrations.update({ id, forumId: forum.id }, { status });
+    if (!updated.affected) throw new NotFoundError('Registration', id);
+    registration.status = status;
+    return registration;
+  }
+
   /** The caller's company's registration for a forum, or null. */
   findOwn(principal: Principal, forumId: string): Promise<Registration | null> {
     if (!principal.companyId || !isId(forumId)) return Promise.resolve(null);
@@ -146,6 +161,10 @@ export class RegistrationsService {
       .createQueryBuilder('registration')
       .innerJoinAndSelect('registration.company', 'company')
       .where('registration.forum_id = :forumId', { forumId });
+    // Others see approved companies only; a company sees itself, the organiser everyone.
+    if (!(await this.isForumOrganizer(principal, forumId))) {
+      query.andWhere("(registration.status = 'APPROVED' OR registration.company_id = :me)", { me: principal.companyId ?? null });
+    }
     if (filter?.side) query.andWhere('registration.side = :side', { side: filter.side });
     if (filter?.country) query.andWhere('company.country = :country', { country: filter.country });
     if (filter?.sector) {
@@ -194,7 +213,8 @@ export class RegistrationsService {
     const registration = isId(companyId)
       ? await this.registrations.findOne({ where: { forumId, companyId }, relations: { company: true } })
       : null;
-    if (!registration) throw new NotFoundError('Participant', companyId);
+    const visible = registration && (registration.status === 'APPROVED' || registration.companyId === principal.companyId || (await this.isForumOrganizer(principal, forumId)));
+    if (!registration || !visible) throw new NotFoundError('Participant', companyId);
     return registration as Registration & { company: Company };
   }
 

@@ -54,6 +54,10 @@ export class Forum {
   @Column({ name: 'side_must_match_country', type: 'boolean', default: true })
   sideMustMatchCountry: boolean;
 
+  /** Each registration waits for the organiser's approval before others see it and it is scheduled. */
+  @Column({ name: 'require_approval', type: 'boolean', default: false })
+  requireApproval: boolean;
+
   @Column({ name: 'request_deadline', type: 'timestamptz', nullable: true })
   requestDeadline: Date | null;
 

@@ -11,14 +11,20 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
+import { inList } from './check-in-list';
 import { Company } from './company.entity';
 import { Delegate } from './delegate.entity';
 import { Forum } from './forum.entity';
 import { Slot } from './slot.entity';
 
+/** PENDING: waits for the organiser (forums that approve each registration); only APPROVED companies are seen by others and scheduled. */
+export const REGISTRATION_STATUSES = ['PENDING', 'APPROVED', 'REJECTED'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
 /** A company taking part in one forum, on one side, with its delegates and availability. */
 @Entity({ name: 'registration' })
 @Unique('registration_forum_company_unique', ['forumId', 'companyId'])
+@Check('registration_status_check', inList('status', REGISTRATION_STATUSES))
 @Check('registration_max_meetings_check', `"max_meetings" IS NULL OR "max_meetings" > 0`)
 export class Registration {
   @PrimaryGeneratedColumn('uuid')
@@ -43,6 +49,9 @@ export class Registration {
   side: string | null;
 
   /** The company's own cap; null: the forum's default. */
+  @Column({ type: 'varchar', length: 16, default: 'APPROVED' })
+  status: RegistrationStatus;
+
   @Column({ name: 'max_meetings', type: 'integer', nullable: true })
   maxMeetings: number | null;
 

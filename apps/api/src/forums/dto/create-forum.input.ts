@@ -93,6 +93,11 @@ export class CreateForumInput {
   @IsOptional()
   @IsBoolean()
   sideMustMatchCountry?: boolean;
+
+  @Field({ nullable: true, description: 'Each registration waits for the organiser\'s approval before others see it and it is scheduled (default false)' })
+  @IsOptional()
+  @IsBoolean()
+  requireApproval?: boolean;
 }
 
 /** Only the fields given change; nothing has a default here (a default would overwrite the forum's setting). */

@@ -133,6 +133,9 @@ export class ForumModel {
   @Field()
   sideMustMatchCountry: boolean;
 
+  @Field({ description: "Registrations wait for the organiser's approval" })
+  requireApproval: boolean;
+
   static from(forum: Forum): ForumModel {
     return Object.assign(new ForumModel(), {
       id: forum.id,
@@ -146,6 +149,7 @@ export class ForumModel {
       maxMeetingsPerCompany: forum.maxMeetingsPerCompany,
       requestDeadline: forum.requestDeadline,
       sideMustMatchCountry: forum.sideMustMatchCountry,
+      requireApproval: forum.requireApproval,
     });
   }
 }

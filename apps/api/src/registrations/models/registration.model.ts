@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { Company, Delegate, Registration } from '@forum/db';
+import { REGISTRATION_STATUSES, type Company, type Delegate, type Registration, type RegistrationStatus } from '@forum/db';
+import { graphqlEnum } from '../../common/graphql-enum';
 import { PageInfo } from '../../common/page-info.model';
 import { CompanyModel } from '../../companies/models/company.model';
 
@@ -30,6 +31,9 @@ export class DelegateModel {
     });
   }
 }
+
+export const RegistrationStatusModel = graphqlEnum(REGISTRATION_STATUSES, 'RegistrationStatus', 'PENDING waits for the organiser; only APPROVED companies are seen by others and scheduled');
+export type RegistrationStatusModel = RegistrationStatus;
 
 @ObjectType('RegistrationActivity', { description: "A company's requests and meetings in a forum, for its organiser (who to chase by phone)." })
 export class RegistrationActivityModel {
@@ -63,6 +67,9 @@ export class RegistrationModel {
   @Field(() => String, { nullable: true })
   side: string | null;
 
+  @Field(() => RegistrationStatusModel)
+  status: RegistrationStatus;
+
   @Field(() => Int, { nullable: true })
   maxMeetings: number | null;
 
@@ -84,6 +91,7 @@ export class RegistrationModel {
       forumId: registration.forumId,
       companyId: registration.companyId,
       side: registration.side,
+      status: registration.status,
       maxMeetings: registration.maxMeetings,
       unavailableSlotIds: (registration.unavailableSlots ?? []).map((slot) => slot.id),
       delegates: (registration.delegates ?? []).map((delegate) => DelegateModel.from(delegate, showEmails)),
