@@ -19,7 +19,7 @@ function fill(template: string, values: Record<string, string | number>): string
 }
 
 for (const language of ['en', 'ko'] as Language[]) {
-  test(`an organiser sets up a forum with the wizard, the grid previewed as they type, and opens it (${language})`, async ({ page }, info) => {
+  test(`an organiser sets up a forum with the wizard, the grid previewed as they type, and opens it; a company waits for approval (${language})`, async ({ page, browser }, info) => {
     const w = words(language).organizer;
     await signInAsOrganizer(page, language);
     expect(await seriousViolations(page)).toEqual([]);
@@ -29,7 +29,7 @@ for (const language of ['en', 'ko'] as Language[]) {
     // Step 1: nothing goes on without a name.
     await page.getByRole('button', { name: w.wizard.next }).click();
     await expect(page.getByLabel(w.wizard.name)).toHaveAttribute('aria-invalid', 'true');
-    await page.getByLabel(w.wizard.name).fill(`Quang Nam Smart City Forum ${language}`);
+    await page.getByLabel(w.wizard.name).fill(`Quang Nam Smart City Forum ${language} ${info.project.name}`);
     await page.getByLabel(w.wizard.venue).fill('Ariyana Convention Centre');
     await page.getByRole('button', { name: w.wizard.next }).click();
 
@@ -53,17 +53,45 @@ for (const language of ['en', 'ko'] as Language[]) {
     await page.getByRole('button', { name: w.wizard.create }).click();
     await expect(page.getByLabel(w.wizard.interpreterTableCount)).toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel(w.wizard.interpreterTableCount).fill('4');
+    await page.getByLabel(w.wizard.requireApproval).check();
     await expect(summary).toHaveText(fill(w.wizard.summary, { sessions: 2, slots: 15, tables: 12, places: 180 }));
     await page.getByRole('button', { name: w.wizard.create }).click();
 
     // The forum as the server made it: the same 15 slots × 12 tables.
-    await expect(page.getByRole('heading', { level: 1, name: `Quang Nam Smart City Forum ${language}` })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: `Quang Nam Smart City Forum ${language} ${info.project.name}` })).toBeVisible();
     await expect(page.getByTestId('forum-status')).toHaveText(words(language).forums.status.DRAFT);
     await expect(page.getByText(fill(w.wizard.summary, { sessions: 2, slots: 15, tables: 12, places: 180 }))).toBeVisible();
     await page.getByRole('button', { name: w.status.to.OPEN }).click();
     await expect(page.getByTestId('forum-status')).toHaveText(words(language).forums.status.OPEN);
     expect(await seriousViolations(page)).toEqual([]);
     await documentPage(page, `organizer-forum-${language}-${info.project.name}`);
+
+    // A company registers: it waits for approval; once the organiser approves it, it is registered.
+    const forumName = `Quang Nam Smart City Forum ${language} ${info.project.name}`;
+    const company = await browser.newPage({ viewport: page.viewportSize()!, timezoneId: 'Asia/Seoul' });
+    const c = words(language);
+    await company.goto('/sign-up');
+    await new SignInPage(company, language).chooseLanguage('en');
+    await company.getByLabel(c.auth.companyName).fill(`Hoi An Robotics ${language} ${info.project.name}`);
+    await company.getByLabel(c.auth.yourName).fill('Le Van C');
+    await company.getByLabel(c.auth.email).fill(`ceo.${Date.now()}@hoian-robotics.vn`);
+    await company.getByRole('textbox', { name: c.auth.password, exact: true }).fill('a long enough password');
+    await company.getByRole('button', { name: c.auth.signUp }).click();
+    await company.locator('.mantine-Card-root', { hasText: forumName }).getByRole('link', { name: c.registration.open }).click();
+    await company.getByLabel(c.registration.side).selectOption('VN');
+    await company.getByLabel(c.registration.delegateName).fill('Le Van C');
+    await company.getByLabel(c.registration.delegateEmail).fill(`le.${Date.now()}@hoian-robotics.vn`);
+    await company.getByLabel(c.registration.delegateLanguages).fill('vi, en');
+    await company.getByRole('button', { name: c.registration.register }).click();
+    await expect(company.getByTestId('registration-status')).toHaveText(c.registration.status.PENDING);
+
+    await page.getByRole('navigation', { name: w.nav.label }).getByRole('link', { name: w.nav.registrations }).click();
+    await page.getByRole('radiogroup', { name: w.registrations.show }).getByText(w.registrations.chase.pending, { exact: true }).click();
+    await page.getByRole('button', { name: `${w.registrations.approve}: Hoi An Robotics ${language} ${info.project.name}` }).click();
+    await expect(page.getByRole('button', { name: `${w.registrations.approve}: Hoi An Robotics ${language} ${info.project.name}` })).toHaveCount(0);
+    await company.reload();
+    await expect(company.getByText(c.registration.registered)).toBeVisible();
+    await company.close();
   });
 }
 
@@ -97,10 +125,10 @@ test('an organiser generates a schedule with live progress, compares and publish
   await expect(page.getByText(fill(w.registrations.count_other, { count: 100 }))).toBeVisible();
   await expect(page.getByTestId('registrations').getByRole('row').nth(1)).toContainText('@');
   await documentPage(page, `registrations-en-${info.project.name}`);
-  // The ones to chase: with nothing accepted, every row says 0 accepted.
-  await page.getByText(w.registrations.chase.noAccepted, { exact: true }).click();
-  for (const row of (await page.getByTestId('registrations').getByRole('row').all()).slice(1, 6)) await expect(row.getByRole('cell').nth(5)).toHaveText('0');
-  await page.getByText(w.registrations.chase.all, { exact: true }).click();
+  // The ones to chase: with nothing accepted, every row says 0 accepted (the seventh column).
+  await page.getByRole('radiogroup', { name: w.registrations.show }).getByText(w.registrations.chase.noAccepted, { exact: true }).click();
+  for (const row of (await page.getByTestId('registrations').getByRole('row').all()).slice(1, 6)) await expect(row.getByRole('cell').nth(6)).toHaveText('0');
+  await page.getByRole('radiogroup', { name: w.registrations.show }).getByText(w.registrations.chase.all, { exact: true }).click();
   await page.getByLabel(w.registrations.search).fill('VinaTech Software');
   await expect(page.getByTestId('registrations').getByRole('row')).not.toHaveCount(101);
   for (const row of (await page.getByTestId('registrations').getByRole('row').all()).slice(1)) await expect(row).toContainText('VinaTech Software');

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Grid, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, Grid, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -48,6 +48,7 @@ export function ForumWizard() {
   const [interpreterTableCount, setInterpreterTableCount] = useState<number | string>(8);
   const [maxMeetings, setMaxMeetings] = useState<number | string>(8);
   const [deadlineDate, setDeadlineDate] = useState('');
+  const [requireApproval, setRequireApproval] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const { fromError, message } = useFieldErrors();
   const [state, create] = useMutation(CreateForum);
@@ -101,6 +102,7 @@ export function ForumWizard() {
         interpreterTableCount: Number(interpreterTableCount) || 0,
         maxMeetingsPerCompany: Number(maxMeetings),
         requestDeadline,
+        requireApproval,
       },
     });
     if (result.error) {
@@ -181,6 +183,7 @@ export function ForumWizard() {
                       <NumberInput label={t('wizard.interpreterTableCount')} value={interpreterTableCount} onChange={setInterpreterTableCount} min={0} max={500} error={errors.interpreterTableCount} />
                     </Group>
                     <NumberInput label={t('wizard.maxMeetings')} value={maxMeetings} onChange={setMaxMeetings} min={1} max={100} error={errors.maxMeetingsPerCompany} />
+                    <Checkbox label={t('wizard.requireApproval')} description={t('wizard.requireApprovalHint')} checked={requireApproval} onChange={(e) => setRequireApproval(e.currentTarget.checked)} />
                     <TextInput type="date" label={t('wizard.requestDeadline')} description={t('wizard.requestDeadlineHint')} value={deadlineDate} onChange={(e) => setDeadlineDate(e.currentTarget.value)} error={errors.requestDeadline} w={220} />
                   </Stack>
                 </Stepper.Step>

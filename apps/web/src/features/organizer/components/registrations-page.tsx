@@ -1,7 +1,7 @@
-import { Badge, Group, Loader, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../../gql';
 import type { ForumRegistrationsQuery } from '../../../gql/graphql';
 import { errorCode } from '../../../lib/graphql-client';
@@ -19,6 +19,7 @@ const ForumRegistrations = graphql(`
     }
     registrations(forumId: $forumId) {
       id
+      status
       side
       maxMeetings
       unavailableSlotIds
@@ -49,6 +50,15 @@ const ForumRegistrations = graphql(`
   }
 `);
 
+const SetRegistrationStatus = graphql(`
+  mutation SetRegistrationStatus($id: ID!, $status: RegistrationStatus!) {
+    setRegistrationStatus(id: $id, status: $status) {
+      id
+      status
+    }
+  }
+`);
+
 type Registration = ForumRegistrationsQuery['registrations'][number];
 
 /** How complete a profile is for matching: what it offers, seeks, its sectors, languages and description. */
@@ -60,6 +70,7 @@ function completeness(company: NonNullable<Registration['company']>): number {
 /** Companies to chase by phone: those that asked nobody and nobody asked, those with nothing accepted, those without a meeting. */
 const CHASE = {
   all: () => true,
+  pending: (registration: Registration) => registration.status === 'PENDING',
   noRequests: (registration: Registration) => (registration.activity?.requestsSent ?? 0) + (registration.activity?.requestsReceived ?? 0) === 0,
   noAccepted: (registration: Registration) => (registration.activity?.requestsAccepted ?? 0) === 0,
   awaiting: (registration: Registration) => (registration.activity?.requestsAwaitingAnswer ?? 0) > 0,
@@ -70,6 +81,7 @@ const CHASE = {
 export function RegistrationsPage({ forumId }: { forumId: string }) {
   const { t, i18n } = useTranslation('organizer');
   const [{ data, fetching, error }] = useQuery({ query: ForumRegistrations, variables: { forumId } });
+  const [deciding, decide] = useMutation(SetRegistrationStatus);
   const [search, setSearch] = useState('');
   const [chase, setChase] = useState<keyof typeof CHASE>('all');
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
@@ -101,11 +113,13 @@ export function RegistrationsPage({ forumId }: { forumId: string }) {
       <Text size="sm" aria-live="polite">
         {t('registrations.count', { count: rows.length })}
       </Text>
+      <ErrorText code={errorCode(deciding.error)} />
       <Table.ScrollContainer minWidth={800}>
         <Table striped verticalSpacing={4} data-testid="registrations">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('registrations.company')}</Table.Th>
+              <Table.Th>{t('registrations.status')}</Table.Th>
               <Table.Th>{t('registrations.side')}</Table.Th>
               <Table.Th>{t('registrations.delegates')}</Table.Th>
               <Table.Th>{t('registrations.availability')}</Table.Th>
@@ -127,6 +141,23 @@ export function RegistrationsPage({ forumId }: { forumId: string }) {
                     <Text size="xs" c="dimmed">
                       {[registration.company ? countryName(registration.company.country, i18n.language) : null, registration.company?.city].filter(Boolean).join(', ')}
                     </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="outline" color={registration.status === 'APPROVED' ? 'teal.9' : registration.status === 'PENDING' ? 'orange.9' : 'red.9'}>
+                      {t(`registrations.statusName.${registration.status}`)}
+                    </Badge>
+                    <Group gap={4} mt={4} wrap="nowrap">
+                      {registration.status !== 'APPROVED' && (
+                        <Button size="compact-xs" loading={deciding.fetching} onClick={() => decide({ id: registration.id, status: 'APPROVED' })} aria-label={`${t('registrations.approve')}: ${registration.company?.name}`}>
+                          {t('registrations.approve')}
+                        </Button>
+                      )}
+                      {registration.status !== 'REJECTED' && (
+                        <Button size="compact-xs" variant="default" loading={deciding.fetching} onClick={() => decide({ id: registration.id, status: 'REJECTED' })} aria-label={`${t('registrations.reject')}: ${registration.company?.name}`}>
+                          {t('registrations.reject')}
+                        </Button>
+                      )}
+                    </Group>
                   </Table.Td>
                   <Table.Td>{registration.side ?? '—'}</Table.Td>
                   <Table.Td>

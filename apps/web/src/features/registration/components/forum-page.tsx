@@ -37,6 +37,7 @@ const ForumPage = graphql(`
     }
     myRegistration(forumId: $forumId) {
       id
+      status
       side
       unavailableSlotIds
       delegates {
@@ -103,9 +104,15 @@ export function ForumOverview({ forumId }: { forumId: string }) {
       </Title>
       {myRegistration ? (
         <>
-          <Alert color="green" variant="light">
-            {t('registered')} {t('unavailableCount', { count: myRegistration.unavailableSlotIds.length })}
-          </Alert>
+          {myRegistration.status === 'APPROVED' ? (
+            <Alert color="green" variant="light">
+              {t('registered')} {t('unavailableCount', { count: myRegistration.unavailableSlotIds.length })}
+            </Alert>
+          ) : (
+            <Alert color={myRegistration.status === 'PENDING' ? 'yellow' : 'red'} variant="light" data-testid="registration-status">
+              {t(`status.${myRegistration.status}`)}
+            </Alert>
+          )}
           {forum.status === 'OPEN' && canAct && <AvailabilityEditor forum={forum} saved={myRegistration.unavailableSlotIds} />}
         </>
       ) : forum.status !== 'OPEN' ? (
