@@ -65,4 +65,14 @@ describe('createMeeting and unscheduledRequests', () => {
     expect(['CONFLICT']).toContain(codeOf(response));
     expect(await databaseFingerprint(api.app)).toEqual(before);
   });
+
+  it("shows the organiser a company's agenda as the company sees it, and no one else", async () => {
+    const AGENDA = 'query ($id: ID!, $c: ID) { agenda(forumId: $id, companyId: $c) { id slot { id } counterpart { name } } }';
+    const own = ok(await gql<{ agenda: unknown[] }>(api.app, AGENDA, { id: f.forumId }, f.vn1)).agenda;
+    expect(own.length).toBeGreaterThan(0);
+    expect(ok(await gql<{ agenda: unknown[] }>(api.app, AGENDA, { id: f.forumId, c: f.ids.vn1 }, f.organizer)).agenda).toEqual(own);
+    expect(codeOf(await gql(api.app, AGENDA, { id: f.forumId, c: f.ids.vn1 }, f.otherOrganizer))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(api.app, AGENDA, { id: f.forumId, c: f.ids.vn1 }, f.kr1))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(api.app, AGENDA, { id: f.forumId, c: '00000000-0000-4000-8000-000000000000' }, f.organizer))).toBe('NOT_FOUND');
+  });
 });

@@ -20,6 +20,7 @@ function fill(template: string, values: Record<string, string | number>): string
 
 for (const language of ['en', 'ko'] as Language[]) {
   test(`an organiser sets up a forum with the wizard, the grid previewed as they type, and opens it; a company waits for approval (${language})`, async ({ page, browser }, info) => {
+    test.setTimeout(90_000);
     const w = words(language).organizer;
     await signInAsOrganizer(page, language);
     expect(await seriousViolations(page)).toEqual([]);
@@ -97,6 +98,8 @@ for (const language of ['en', 'ko'] as Language[]) {
 
 test('an organiser generates a schedule with live progress, compares and publishes it, then fixes the grid by hand (English)', async ({ page }, info) => {
   test.skip(info.project.name === 'phone', 'dragging cards is a desktop task');
+  // The organiser's whole day in one walk: longer than one page's test.
+  test.setTimeout(150_000);
   const w = words('en').organizer;
   await signInAsOrganizer(page, 'en');
   await page.getByTestId('organizer-forum').filter({ hasText: 'ICT' }).getByRole('link').first().click();
@@ -132,6 +135,11 @@ test('an organiser generates a schedule with live progress, compares and publish
   await page.getByLabel(w.registrations.search).fill('VinaTech Software');
   await expect(page.getByTestId('registrations').getByRole('row')).not.toHaveCount(101);
   for (const row of (await page.getByTestId('registrations').getByRole('row').all()).slice(1)) await expect(row).toContainText('VinaTech Software');
+  // See as this company: its agenda, read-only.
+  await page.getByRole('link', { name: `${w.registrations.seeAs}: VinaTech Software`, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: words('en').agenda.asCompany.replace('{{company}}', 'VinaTech Software') })).toBeVisible();
+  await expect(page.getByTestId('meeting').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: words('en').agenda.createFeed })).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('navigation', { name: w.nav.label }).getByRole('link', { name: w.nav.schedule }).click();
   await expect(page.getByRole('heading', { level: 1, name: w.schedule.title })).toBeVisible();

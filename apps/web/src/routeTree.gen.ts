@@ -26,6 +26,7 @@ import { Route as ForumsForumIdParticipantsCompanyIdRouteImport } from './routes
 import { Route as OrganizerForumsForumIdIndexRouteImport } from './routes/organizer/forums/$forumId/index'
 import { Route as OrganizerForumsForumIdRegistrationsRouteImport } from './routes/organizer/forums/$forumId/registrations'
 import { Route as OrganizerForumsForumIdScheduleRouteImport } from './routes/organizer/forums/$forumId/schedule'
+import { Route as OrganizerForumsForumIdCompaniesCompanyIdRouteImport } from './routes/organizer/forums/$forumId/companies/$companyId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -118,6 +119,12 @@ const OrganizerForumsForumIdScheduleRoute =
     path: '/organizer/forums/$forumId/schedule',
     getParentRoute: () => rootRouteImport,
   } as any)
+const OrganizerForumsForumIdCompaniesCompanyIdRoute =
+  OrganizerForumsForumIdCompaniesCompanyIdRouteImport.update({
+    id: '/organizer/forums/$forumId/companies/$companyId',
+    path: '/organizer/forums/$forumId/companies/$companyId',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -137,6 +144,7 @@ export interface FileRoutesByFullPath {
   '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
   '/forums/$forumId/participants/': typeof ForumsForumIdParticipantsIndexRoute
   '/organizer/forums/$forumId/': typeof OrganizerForumsForumIdIndexRoute
+  '/organizer/forums/$forumId/companies/$companyId': typeof OrganizerForumsForumIdCompaniesCompanyIdRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -156,6 +164,7 @@ export interface FileRoutesByTo {
   '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
   '/forums/$forumId/participants': typeof ForumsForumIdParticipantsIndexRoute
   '/organizer/forums/$forumId': typeof OrganizerForumsForumIdIndexRoute
+  '/organizer/forums/$forumId/companies/$companyId': typeof OrganizerForumsForumIdCompaniesCompanyIdRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -176,6 +185,7 @@ export interface FileRoutesById {
   '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
   '/forums/$forumId/participants/': typeof ForumsForumIdParticipantsIndexRoute
   '/organizer/forums/$forumId/': typeof OrganizerForumsForumIdIndexRoute
+  '/organizer/forums/$forumId/companies/$companyId': typeof OrganizerForumsForumIdCompaniesCompanyIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -197,6 +207,7 @@ export interface FileRouteTypes {
     | '/organizer/forums/$forumId/schedule'
     | '/forums/$forumId/participants/'
     | '/organizer/forums/$forumId/'
+    | '/organizer/forums/$forumId/companies/$companyId'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -216,6 +227,7 @@ export interface FileRouteTypes {
     | '/organizer/forums/$forumId/schedule'
     | '/forums/$forumId/participants'
     | '/organizer/forums/$forumId'
+    | '/organizer/forums/$forumId/companies/$companyId'
   id:
     | '__root__'
     | '/'
@@ -235,6 +247,7 @@ export interface FileRouteTypes {
     | '/organizer/forums/$forumId/schedule'
     | '/forums/$forumId/participants/'
     | '/organizer/forums/$forumId/'
+    | '/organizer/forums/$forumId/companies/$companyId'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -255,6 +268,7 @@ export interface RootRouteChildren {
   OrganizerForumsForumIdScheduleRoute: typeof OrganizerForumsForumIdScheduleRoute
   ForumsForumIdParticipantsIndexRoute: typeof ForumsForumIdParticipantsIndexRoute
   OrganizerForumsForumIdIndexRoute: typeof OrganizerForumsForumIdIndexRoute
+  OrganizerForumsForumIdCompaniesCompanyIdRoute: typeof OrganizerForumsForumIdCompaniesCompanyIdRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -378,6 +392,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrganizerForumsForumIdScheduleRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/organizer/forums/$forumId/companies/$companyId': {
+      id: '/organizer/forums/$forumId/companies/$companyId'
+      path: '/organizer/forums/$forumId/companies/$companyId'
+      fullPath: '/organizer/forums/$forumId/companies/$companyId'
+      preLoaderRoute: typeof OrganizerForumsForumIdCompaniesCompanyIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -401,6 +422,8 @@ const rootRouteChildren: RootRouteChildren = {
   OrganizerForumsForumIdScheduleRoute: OrganizerForumsForumIdScheduleRoute,
   ForumsForumIdParticipantsIndexRoute: ForumsForumIdParticipantsIndexRoute,
   OrganizerForumsForumIdIndexRoute: OrganizerForumsForumIdIndexRoute,
+  OrganizerForumsForumIdCompaniesCompanyIdRoute:
+    OrganizerForumsForumIdCompaniesCompanyIdRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -14,10 +14,14 @@ export class AgendasResolver {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Roles('COMPANY', 'DELEGATE')
-  @Query(() => [AgendaItemModel], { description: "The caller's company's meetings in the published schedule, in time order." })
-  async agenda(@CurrentPrincipal() principal: Principal, @Args('forumId', { type: () => ID }) forumId: string): Promise<AgendaItemModel[]> {
-    const { forum, entries } = await this.agendas.agendaFor(principal, forumId);
+  @Roles('COMPANY', 'DELEGATE', 'ORGANIZER')
+  @Query(() => [AgendaItemModel], { description: "The caller's company's meetings in the published schedule, in time order; the forum's organiser names the company (companyId) to see it as that company does." })
+  async agenda(
+    @CurrentPrincipal() principal: Principal,
+    @Args('forumId', { type: () => ID }) forumId: string,
+    @Args('companyId', { type: () => ID, nullable: true }) companyId?: string | null,
+  ): Promise<AgendaItemModel[]> {
+    const { forum, entries } = companyId ? await this.agendas.agendaOfCompany(principal, forumId, companyId) : await this.agendas.agendaFor(principal, forumId);
     return entries.map((entry) => ({
       id: entry.meetingId,
       slot: slotInZone(entry.slot, forum.timeZone),

@@ -49,6 +49,18 @@ export class AgendasService {
     return agenda;
   }
 
+  /** One company's agenda as it sees it: for the forum's organiser (any registered company), or the company itself. */
+  async agendaOfCompany(principal: Principal, forumId: string, companyId: string): Promise<AgendaData> {
+    if (principal.companyId) {
+      if (principal.companyId !== companyId) throw new ForbiddenError("Only the forum's organiser sees another company's agenda");
+      return this.agendaFor(principal, forumId);
+    }
+    const agenda = isOrganizer(principal) && isId(forumId) && isId(companyId) ? await loadAgenda(this.dataSource, forumId, companyId) : null;
+    if (!agenda || agenda.forum.organizerId !== principal.userId) throw new NotFoundError('Forum', forumId);
+    if (!(await this.dataSource.getRepository(Registration).existsBy({ forumId, companyId }))) throw new NotFoundError('Participant', companyId);
+    return agenda;
+  }
+
   /** Every registered company's agenda (organiser's printout), or just the caller's company's. */
   async agendasForPrint(principal: Principal, forumId: string): Promise<{ forum: AgendaForum; agendas: CompanyAgenda[] }> {
     if (principal.companyId) {

@@ -9,17 +9,18 @@ import { clockTime, dayKey, longDate, sameClock, viewerTimeZone } from '../../..
 import { DownloadButton } from '../../../ui/download-button';
 import { ErrorText } from '../../../ui/error-text';
 import { ForumNav } from '../../forums/components/forum-nav';
+import { OrganizerNav } from '../../organizer/components/organizer-nav';
 import { CalendarFeed } from './calendar-feed';
 
 const Agenda = graphql(`
-  query Agenda($forumId: ID!) {
+  query Agenda($forumId: ID!, $companyId: ID) {
     forum(id: $forumId) {
       id
       name
       venue
       timeZone
     }
-    agenda(forumId: $forumId) {
+    agenda(forumId: $forumId, companyId: $companyId) {
       id
       slot {
         id
@@ -49,10 +50,14 @@ const Agenda = graphql(`
 
 type Meeting = AgendaQuery['agenda'][number];
 
-/** The page a delegate opens on the forum day: meetings by day on the forum's clock (and theirs when it differs). */
-export function AgendaPage({ forumId }: { forumId: string }) {
+/**
+ * The page a delegate opens on the forum day: meetings by day on the forum's
+ * clock (and theirs when it differs). With `asCompany`, the organiser sees a
+ * company's agenda as it does (read-only, in the organiser's console).
+ */
+export function AgendaPage({ forumId, asCompany }: { forumId: string; asCompany?: { id: string; name: string } }) {
   const { t, i18n } = useTranslation('agenda');
-  const [{ data, fetching, error }] = useQuery({ query: Agenda, variables: { forumId } });
+  const [{ data, fetching, error }] = useQuery({ query: Agenda, variables: { forumId, companyId: asCompany?.id ?? null } });
   const language = i18n.language;
   if (fetching && !data) return <Loader role="status" aria-label={t('common:loading')} />;
   if (!data) return <ErrorText code={errorCode(error)} />;
@@ -65,13 +70,19 @@ export function AgendaPage({ forumId }: { forumId: string }) {
   }
   return (
     <Stack maw={760} mx="auto" gap="md">
-      <Anchor component={Link} to="/forums" size="sm">
-        ← {t('back')}
-      </Anchor>
-      <ForumNav forumId={forumId} />
+      {asCompany ? (
+        <OrganizerNav forumId={forumId} />
+      ) : (
+        <>
+          <Anchor component={Link} to="/forums" size="sm">
+            ← {t('back')}
+          </Anchor>
+          <ForumNav forumId={forumId} />
+        </>
+      )}
       <Stack gap={2}>
         <Title order={1} size="h2">
-          {t('title')}
+          {asCompany ? t('asCompany', { company: asCompany.name }) : t('title')}
         </Title>
         <Text fw={600}>{forum.name}</Text>
         {forum.venue && <Text size="sm">{forum.venue}</Text>}
@@ -79,9 +90,11 @@ export function AgendaPage({ forumId }: { forumId: string }) {
           {t('forumClock', { timeZone: forum.timeZone })} · {t('meetingCount', { count: agenda.length })}
         </Text>
       </Stack>
-      <Group gap="sm">
-        <PdfButton forumId={forum.id} />
-      </Group>
+      {!asCompany && (
+        <Group gap="sm">
+          <PdfButton forumId={forum.id} />
+        </Group>
+      )}
       {agenda.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
       {[...days].map(([key, meetings]) => (
         <Stack key={key} gap="sm" component="section" aria-label={longDate(meetings[0].slot.startsAt, language, forum.timeZone)}>
@@ -93,7 +106,7 @@ export function AgendaPage({ forumId }: { forumId: string }) {
           ))}
         </Stack>
       ))}
-      <CalendarFeed forumId={forum.id} />
+      {!asCompany && <CalendarFeed forumId={forum.id} />}
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../../gql';
 import type { ForumRegistrationsQuery } from '../../../gql/graphql';
 import { errorCode } from '../../../lib/graphql-client';
+import { AnchorLink } from '../../../ui/anchor-link';
 import { ErrorText } from '../../../ui/error-text';
 import { countryName } from '../../participants/components/names';
 import { OrganizerNav } from './organizer-nav';
@@ -138,6 +139,11 @@ export function RegistrationsPage({ forumId }: { forumId: string }) {
                     <Text size="sm" fw={600}>
                       {registration.company?.name}
                     </Text>
+                    {registration.company && registration.status === 'APPROVED' && (
+                      <AnchorLink size="xs" to="/organizer/forums/$forumId/companies/$companyId" params={{ forumId, companyId: registration.company.id }} search={{ name: registration.company.name }} aria-label={`${t('registrations.seeAs')}: ${registration.company.name}`}>
+                        {t('registrations.seeAs')}
+                      </AnchorLink>
+                    )}
                     <Text size="xs" c="dimmed">
                       {[registration.company ? countryName(registration.company.country, i18n.language) : null, registration.company?.city].filter(Boolean).join(', ')}
                     </Text>
