@@ -13,9 +13,8 @@
  * (from /proc). Needs PostgreSQL (TEST_DATABASE_URL or the local default).
  * Writes docs/benchmarks.md.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createSigner } from 'fast-jwt';
@@ -23,6 +22,7 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '@forum/common';
 import { dataSourceOptions } from '@forum/db';
 import { createTestDatabase } from '@forum/db/testing';
+import { startBenchApi } from './api-process';
 import { replaceSection } from './report';
 import { seedLargeForum } from '@forum/db/testing';
 
@@ -43,29 +43,13 @@ async function main() {
   const database = await createTestDatabase({ migrate: true });
   // BENCH_CPU_PROF_DIR=/tmp/prof writes a V8 CPU profile of the API process (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, join(ROOT, 'dist/apps/api/src/main.js'), '--all-in-one'], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', JWT_SECRET, PORT: '0', DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'fm-bench-')), LOG_LEVEL: 'silent', SEED_DEMO: 'false' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const api = startBenchApi(database.url, { jwtSecret: JWT_SECRET, nodeArgs: profile });
+  const { child, graphql } = api;
   const dataSource = new DataSource(dataSourceOptions({ url: database.url }));
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /GraphQL: (http:\/\/[\d.:]+)\/graphql/.exec(out);
-        if (match) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`API exited (${code}): ${out}`)));
-    });
+    const url = await api.url;
     await dataSource.initialize();
     await dataSource.query("INSERT INTO user_account (email, password_hash, name, role) VALUES ('bench@example.com', $1, 'Bench', 'ORGANIZER')", [await hashPassword('bench-password')]);
-    const graphql = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-      const body = (await response.json()) as { data?: T; errors?: unknown };
-      if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    };
     const organizer = (await graphql<{ login: { accessToken: string } }>('mutation { login(input: { email: "bench@example.com", password: "bench-password" }) { accessToken } }', {})).login.accessToken;
     const asOrganizer = <T>(query: string, variables: Record<string, unknown>) => graphql<T>(query, variables, organizer);
     const forumId = await seedLargeForum(dataSource, asOrganizer, 500);
@@ -148,8 +132,7 @@ async function main() {
     writeFileSync(target, replaceSection(existsSync(target) ? readFileSync(target, 'utf8') : '', 'api', body));
     process.stdout.write(`${body}\nWritten to docs/benchmarks.md\n`);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await api.stop();
     if (dataSource.isInitialized) await dataSource.destroy();
     // BENCH_KEEP_DATABASE=1 keeps the seeded forum for a look with psql.
     if (process.env.BENCH_KEEP_DATABASE) process.stdout.write(`Database kept: ${database.url}\n`);

@@ -4,14 +4,15 @@
  * web app, for the 100-company demo forum and a 500-company one (the same
  * seeder, scheduled and published). Writes the table into docs/benchmarks.md.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, seedDemo } from '@forum/db';
 import { createTestDatabase } from '@forum/db/testing';
+import { startBenchApi } from './api-process';
 import { replaceSection } from './report';
 
 const ROOT = join(__dirname, '../..');
@@ -33,30 +34,13 @@ function chromiumPath(): string {
 
 async function main() {
   const database = await createTestDatabase({ migrate: true });
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js'), '--all-in-one'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', JWT_SECRET: 'bench-secret-'.padEnd(48, 'x'), PORT: '0', DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'fm-bench-')), LOG_LEVEL: 'silent', SEED_DEMO: 'false' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const api = startBenchApi(database.url, { jwtSecret: 'bench-secret-'.padEnd(48, 'x') });
+  const { graphql } = api;
   const dataSource = new DataSource(dataSourceOptions({ url: database.url }));
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /GraphQL: (http:\/\/[\d.:]+)\/graphql/.exec(out);
-        if (match) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`API exited (${code}): ${out}`)));
-    });
+    const url = await api.url;
     await dataSource.initialize();
-    const graphql = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-      const body = (await response.json()) as { data?: T; errors?: unknown };
-      if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    };
     const forums: { companies: number; forumId: string }[] = [];
     for (const companies of [100, 500]) forums.push({ companies, forumId: (await seedDemo(dataSource, { companies })).forumId });
     const token = (await graphql<{ login: { accessToken: string } }>('mutation { login(input: { email: "organizer@demo.forum", password: "demo-organizer" }) { accessToken } }', {})).login.accessToken;
@@ -108,8 +92,7 @@ async function main() {
     process.stdout.write(`${body}\nWritten to docs/benchmarks.md\n`);
   } finally {
     await browser.close();
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await api.stop();
     if (dataSource.isInitialized) await dataSource.destroy();
     await database.drop();
   }

@@ -1,9 +1,10 @@
-import { Text, TextInput, Title } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScheduleForumQuery } from '../../../gql/graphql';
-import { clockTime, groupByDay, longDate } from '../../../lib/time';
+import { groupByDay } from '../../../lib/time';
 import type { GridMeeting } from '../schedule-grid-model';
+import { DayGrid } from './day-grid';
 
 type Forum = ScheduleForumQuery['forum'];
 
@@ -31,69 +32,47 @@ export function CompaniesGrid({ forum, registrations, meetings }: { forum: Forum
     <>
       <TextInput label={t('grid.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={260} mb="xs" />
       {days.map((slots) => (
-        <div key={slots[0].id}>
-          <Title order={3} size="h5" mb={4}>
-            {longDate(slots[0].startsAt, language, forum.timeZone)}
-          </Title>
-          {/* Focusable, so that the keyboard scrolls it too. */}
-          <div tabIndex={0} role="region" aria-label={t('grid.byCompany')} style={{ overflowX: 'auto', maxHeight: '70vh', overflowY: 'auto', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}>
-            <table className="schedule-grid companies-grid" aria-label={`${t('grid.byCompany')} — ${longDate(slots[0].startsAt, language, forum.timeZone)}`} data-testid="companies-grid">
-              <thead>
-                <tr>
-                  <th scope="col" className="corner">
-                    {t('registrations.company')}
-                  </th>
-                  {slots.map((slot) => (
-                    <th scope="col" key={slot.id}>
-                      {clockTime(slot.startsAt, language, forum.timeZone)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {companies.map((registration) => {
-                  const unavailable = new Set(registration.unavailableSlotIds);
-                  const busy = slots.map((slot) => byCompanySlot.has(`${registration.companyId}|${slot.id}`));
-                  const first = busy.indexOf(true);
-                  const last = busy.lastIndexOf(true);
+        <DayGrid key={slots[0].id} slots={slots} timeZone={forum.timeZone} language={language} corner={t('registrations.company')} className="schedule-grid companies-grid" label={t('grid.byCompany')} testId="companies-grid" interactive={false}>
+          {companies.map((registration) => {
+            const unavailable = new Set(registration.unavailableSlotIds);
+            const busy = slots.map((slot) => byCompanySlot.has(`${registration.companyId}|${slot.id}`));
+            const first = busy.indexOf(true);
+            const last = busy.lastIndexOf(true);
+            return (
+              <tr key={registration.companyId} data-testid="company-row">
+                <th scope="row">{registration.company!.name}</th>
+                {slots.map((slot, i) => {
+                  const meeting = byCompanySlot.get(`${registration.companyId}|${slot.id}`);
+                  if (meeting) {
+                    const other = meeting.companies.find((company) => company.id !== registration.companyId);
+                    return (
+                      <td key={slot.id} data-kind="meeting">
+                        <span className="meeting-card" style={{ cursor: 'default' }}>
+                          <span>{other?.name}</span>
+                          <span>{tables.get(meeting.tableId)?.label}</span>
+                        </span>
+                      </td>
+                    );
+                  }
+                  if (unavailable.has(slot.id)) {
+                    return (
+                      <td key={slot.id} data-kind="away" className="away">
+                        <Text size="xs">{t('grid.away')}</Text>
+                      </td>
+                    );
+                  }
+                  // Between two of its meetings on this day: it waits.
+                  const waiting = first >= 0 && i > first && i < last;
                   return (
-                    <tr key={registration.companyId} data-testid="company-row">
-                      <th scope="row">{registration.company!.name}</th>
-                      {slots.map((slot, i) => {
-                        const meeting = byCompanySlot.get(`${registration.companyId}|${slot.id}`);
-                        if (meeting) {
-                          const other = meeting.companies.find((company) => company.id !== registration.companyId);
-                          return (
-                            <td key={slot.id} data-kind="meeting">
-                              <span className="meeting-card" style={{ cursor: 'default' }}>
-                                <span>{other?.name}</span>
-                                <span>{tables.get(meeting.tableId)?.label}</span>
-                              </span>
-                            </td>
-                          );
-                        }
-                        if (unavailable.has(slot.id)) {
-                          return (
-                            <td key={slot.id} data-kind="away" className="away">
-                              <Text size="xs">{t('grid.away')}</Text>
-                            </td>
-                          );
-                        }
-                        // Between two of its meetings on this day: it waits.
-                        const waiting = first >= 0 && i > first && i < last;
-                        return (
-                          <td key={slot.id} data-kind={waiting ? 'waiting' : 'free'} className={waiting ? 'waiting' : undefined}>
-                            {waiting && <Text size="xs">{t('grid.waiting')}</Text>}
-                          </td>
-                        );
-                      })}
-                    </tr>
+                    <td key={slot.id} data-kind={waiting ? 'waiting' : 'free'} className={waiting ? 'waiting' : undefined}>
+                      {waiting && <Text size="xs">{t('grid.waiting')}</Text>}
+                    </td>
                   );
                 })}
-              </tbody>
-            </table>
-          </div>
-        </div>
+              </tr>
+            );
+          })}
+        </DayGrid>
       ))}
     </>
   );

@@ -1,12 +1,13 @@
-import { Alert, Badge, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../../gql';
 import type { ScheduleForumQuery } from '../../../gql/graphql';
 import { errorCode } from '../../../lib/graphql-client';
-import { clockTime, groupByDay, longDate } from '../../../lib/time';
+import { clockTime, groupByDay } from '../../../lib/time';
 import { ErrorText } from '../../../ui/error-text';
+import { DayGrid } from './day-grid';
 import { GridModel, type GridMeeting, type Refusal } from '../schedule-grid-model';
 
 const MoveMeeting = graphql(`
@@ -197,122 +198,101 @@ export function ScheduleGrid({ forum, registrations, meetings, editable, placing
       )}
       <ErrorText code={errorCode(moving.error ?? pinning.error ?? cancelling.error ?? creating.error)} />
       {days.map((slots) => (
-        <div key={slots[0].id}>
-          <Title order={3} size="h5" mb={4}>
-            {longDate(slots[0].startsAt, language, forum.timeZone)}
-          </Title>
-          <div style={{ overflowX: 'auto', maxHeight: '70vh', overflowY: 'auto', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}>
-            <table className="schedule-grid" role="grid" aria-label={longDate(slots[0].startsAt, language, forum.timeZone)}>
-              <thead>
-                <tr>
-                  <th scope="col" className="corner">
-                    {t('grid.table')}
-                  </th>
-                  {slots.map((slot) => (
-                    <th scope="col" key={slot.id}>
-                      {clockTime(slot.startsAt, language, forum.timeZone)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {forum.tables.map((table) => (
-                  <tr key={table.id}>
-                    <th scope="row">
-                      {table.label}
-                      {table.interpreter && (
-                        <abbr className="interpreter" title={t('grid.interpreterTable')}>
-                          {t('grid.interpreterShort')}
-                        </abbr>
-                      )}
-                    </th>
-                    {slots.map((slot) => {
-                      const meeting = grid.at(slot.id, table.id);
-                      const refusal = selected && editable ? grid.refusal(selected, slot.id, table.id) : null;
-                      const target = selected && editable && (!refusal || refusal.reason !== 'SAME_PLACE');
-                      const state = target ? (refusal ? 'no' : 'ok') : undefined;
-                      const place = `${clockTime(slot.startsAt, language, forum.timeZone)} ${table.label}`;
-                      const why = refusal && refusal.reason !== 'SAME_PLACE' ? reasonText(refusal) : null;
-                      return (
-                        <td
-                          key={slot.id}
-                          data-state={state}
-                          data-slot={slot.id}
-                          data-table={table.label}
-                          title={why ?? undefined}
-                          onDragEnter={(event) => editable && event.preventDefault()}
-                          onDragOver={(event) => {
-                            if (!editable) return;
+        <DayGrid key={slots[0].id} slots={slots} timeZone={forum.timeZone} language={language} corner={t('grid.table')} className="schedule-grid" label={t('grid.byTable')} interactive>
+          {forum.tables.map((table) => (
+            <tr key={table.id}>
+              <th scope="row">
+                {table.label}
+                {table.interpreter && (
+                  <abbr className="interpreter" title={t('grid.interpreterTable')}>
+                    {t('grid.interpreterShort')}
+                  </abbr>
+                )}
+              </th>
+              {slots.map((slot) => {
+                const meeting = grid.at(slot.id, table.id);
+                const refusal = selected && editable ? grid.refusal(selected, slot.id, table.id) : null;
+                const target = selected && editable && (!refusal || refusal.reason !== 'SAME_PLACE');
+                const state = target ? (refusal ? 'no' : 'ok') : undefined;
+                const place = `${clockTime(slot.startsAt, language, forum.timeZone)} ${table.label}`;
+                const why = refusal && refusal.reason !== 'SAME_PLACE' ? reasonText(refusal) : null;
+                return (
+                  <td
+                    key={slot.id}
+                    data-state={state}
+                    data-slot={slot.id}
+                    data-table={table.label}
+                    title={why ?? undefined}
+                    onDragEnter={(event) => editable && event.preventDefault()}
+                    onDragOver={(event) => {
+                      if (!editable) return;
+                      event.preventDefault();
+                      const dragged = selected;
+                      setHover(dragged ? (why ? t('grid.cannotMove', { reason: why }) : t('grid.canMove', { place })) : null);
+                    }}
+                    onDragLeave={() => setHover(null)}
+                    onDrop={editable ? onDrop(slot, table.id) : undefined}
+                    onClick={() => {
+                      if (selected && editable && !meeting) void tryMove(selected, slot, table.id);
+                    }}
+                  >
+                    {meeting ? (
+                      // A div, not a <button>: browsers do not start a drag from a button.
+                      <div
+                        role="button"
+                        tabIndex={0}
+                        className="meeting-card"
+                        data-testid="grid-meeting"
+                        data-selected={meeting.id === selectedId || undefined}
+                        data-highlight={(meeting.companies.some((company) => highlighted.has(company.id)) && meeting.id !== selectedId) || found.has(meeting.id) || undefined}
+                        draggable={editable}
+                        onDragStart={(event) => {
+                          event.dataTransfer.setData('text/plain', meeting.id);
+                          dragged.current = meeting.id;
+                          event.dataTransfer.effectAllowed = 'move';
+                          setSelectedId(meeting.id);
+                          setRefused(null);
+                        }}
+                        onDragEnd={() => setHover(null)}
+                        onKeyDown={(event) => {
+                          if (event.key === 'Enter' || event.key === ' ') {
                             event.preventDefault();
-                            const dragged = selected;
-                            setHover(dragged ? (why ? t('grid.cannotMove', { reason: why }) : t('grid.canMove', { place })) : null);
-                          }}
-                          onDragLeave={() => setHover(null)}
-                          onDrop={editable ? onDrop(slot, table.id) : undefined}
-                          onClick={() => {
-                            if (selected && editable && !meeting) void tryMove(selected, slot, table.id);
-                          }}
-                        >
-                          {meeting ? (
-                            // A div, not a <button>: browsers do not start a drag from a button.
-                            <div
-                              role="button"
-                              tabIndex={0}
-                              className="meeting-card"
-                              data-testid="grid-meeting"
-                              data-selected={meeting.id === selectedId || undefined}
-                              data-highlight={(meeting.companies.some((company) => highlighted.has(company.id)) && meeting.id !== selectedId) || found.has(meeting.id) || undefined}
-                              draggable={editable}
-                              onDragStart={(event) => {
-                                event.dataTransfer.setData('text/plain', meeting.id);
-                                dragged.current = meeting.id;
-                                event.dataTransfer.effectAllowed = 'move';
-                                setSelectedId(meeting.id);
-                                setRefused(null);
-                              }}
-                              onDragEnd={() => setHover(null)}
-                              onKeyDown={(event) => {
-                                if (event.key === 'Enter' || event.key === ' ') {
-                                  event.preventDefault();
-                                  (event.currentTarget as HTMLElement).click();
-                                }
-                              }}
-                              onClick={(event) => {
-                                event.stopPropagation();
-                                if (placing) {
-                                  void tryMove(placing, slot, table.id);
-                                  return;
-                                }
-                                if (selected && editable && meeting.id !== selected.id) {
-                                  // A taken cell: say why the chosen meeting cannot go there.
-                                  void tryMove(selected, slot, table.id);
-                                  return;
-                                }
-                                setRefused(null);
-                                setSelectedId(meeting.id === selectedId ? null : meeting.id);
-                              }}
-                              aria-pressed={meeting.id === selectedId}
-                              aria-label={`${place}: ${meeting.companies.map((company) => company.name).join(' × ')}${meeting.pinned ? ` (${t('grid.pinned')})` : ''}${why ? ` — ${why}` : ''}`}
-                            >
-                              {meeting.companies.map((company) => (
-                                <span key={company.id}>{company.name}</span>
-                              ))}
-                              {meeting.pinned && <span className="pin">📌</span>}
-                            </div>
-                          ) : target ? (
-                            <span className="free-cell" aria-label={why ? `${place}: ${why}` : t('grid.canMove', { place })} role="button" tabIndex={0} onKeyDown={(event) => event.key === 'Enter' && selected && void tryMove(selected, slot, table.id)}>
-                              {refusal ? '✕' : '＋'}
-                            </span>
-                          ) : null}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+                            (event.currentTarget as HTMLElement).click();
+                          }
+                        }}
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          if (placing) {
+                            void tryMove(placing, slot, table.id);
+                            return;
+                          }
+                          if (selected && editable && meeting.id !== selected.id) {
+                            // A taken cell: say why the chosen meeting cannot go there.
+                            void tryMove(selected, slot, table.id);
+                            return;
+                          }
+                          setRefused(null);
+                          setSelectedId(meeting.id === selectedId ? null : meeting.id);
+                        }}
+                        aria-pressed={meeting.id === selectedId}
+                        aria-label={`${place}: ${meeting.companies.map((company) => company.name).join(' × ')}${meeting.pinned ? ` (${t('grid.pinned')})` : ''}${why ? ` — ${why}` : ''}`}
+                      >
+                        {meeting.companies.map((company) => (
+                          <span key={company.id}>{company.name}</span>
+                        ))}
+                        {meeting.pinned && <span className="pin">📌</span>}
+                      </div>
+                    ) : target ? (
+                      <span className="free-cell" aria-label={why ? `${place}: ${why}` : t('grid.canMove', { place })} role="button" tabIndex={0} onKeyDown={(event) => event.key === 'Enter' && selected && void tryMove(selected, slot, table.id)}>
+                        {refusal ? '✕' : '＋'}
+                      </span>
+                    ) : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </DayGrid>
       ))}
     </Stack>
   );
