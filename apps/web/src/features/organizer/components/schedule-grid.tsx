@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
@@ -149,53 +149,63 @@ export function ScheduleGrid({ forum, registrations, meetings, editable, placing
           </Button>
         )}
       </Group>
-      <Text size="sm" c="dimmed">
-        {editable ? t('grid.hintEditable') : t('grid.hintDraft')}
-      </Text>
-      {selected && selected !== placing && (
-        <Group gap="xs" p="xs" style={{ border: '1px solid var(--mantine-color-blue-8)', borderRadius: 6 }} data-testid="selected-meeting" wrap="wrap">
-          <Text size="sm" fw={600}>
-            {selected.companies.map((company) => company.name).join(' × ')}
+      {/* Fixed heights: choosing or dragging a card must not move the grid under the pointer. */}
+      <Group gap="xs" p="xs" mih={52} className="grid-status" data-selected={(selected && selected !== placing) || undefined} wrap="wrap">
+        {selected && selected !== placing ? (
+          <Group gap="xs" data-testid="selected-meeting" wrap="wrap">
+            <Text size="sm" fw={600}>
+              {selected.companies.map((company) => company.name).join(' × ')}
+            </Text>
+            <Text size="sm">
+              {slotLabel(selected.slotId)} · {tables.get(selected.tableId)?.label}
+            </Text>
+            {selected.pinned && <Badge size="sm">{t('grid.pinned')}</Badge>}
+            {editable && (
+              <>
+                <Button size="xs" variant="default" loading={pinning.fetching} onClick={async () => (await pin({ id: selected.id, pinned: !selected.pinned })).error || onChanged()}>
+                  {selected.pinned ? t('grid.unpin') : t('grid.pin')}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red.9"
+                  loading={cancelling.fetching}
+                  onClick={async () => {
+                    if ((await cancel({ id: selected.id })).error) return;
+                    setSelectedId(null);
+                    onChanged();
+                  }}
+                >
+                  {t('grid.cancelMeeting')}
+                </Button>
+              </>
+            )}
+            <Button size="xs" variant="subtle" onClick={() => setSelectedId(null)}>
+              {t('grid.deselect')}
+            </Button>
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {editable ? t('grid.hintEditable') : t('grid.hintDraft')}
           </Text>
-          <Text size="sm">
-            {slotLabel(selected.slotId)} · {tables.get(selected.tableId)?.label}
+        )}
+      </Group>
+      <Group gap="xs" mih={28} wrap="nowrap">
+        {refused ? (
+          <Text size="sm" c="red.9" fw={600} role="alert" data-testid="refused-drop">
+            {t('grid.cannotMove', { reason: refused })}
           </Text>
-          {selected.pinned && <Badge size="sm">{t('grid.pinned')}</Badge>}
-          {editable && (
-            <>
-              <Button size="xs" variant="default" loading={pinning.fetching} onClick={async () => (await pin({ id: selected.id, pinned: !selected.pinned })).error || onChanged()}>
-                {selected.pinned ? t('grid.unpin') : t('grid.pin')}
-              </Button>
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red.9"
-                loading={cancelling.fetching}
-                onClick={async () => {
-                  if ((await cancel({ id: selected.id })).error) return;
-                  setSelectedId(null);
-                  onChanged();
-                }}
-              >
-                {t('grid.cancelMeeting')}
-              </Button>
-            </>
-          )}
-          <Button size="xs" variant="subtle" onClick={() => setSelectedId(null)}>
-            {t('grid.deselect')}
+        ) : (
+          <Text size="sm" aria-live="polite" data-testid="drop-hint">
+            {hover ?? ''}
+          </Text>
+        )}
+        {refused && (
+          <Button size="compact-xs" variant="subtle" onClick={() => setRefused(null)} aria-label={t('grid.dismiss')}>
+            ✕
           </Button>
-        </Group>
-      )}
-      {refused && (
-        <Alert color="red" variant="light" role="alert" data-testid="refused-drop" withCloseButton onClose={() => setRefused(null)}>
-          {t('grid.cannotMove', { reason: refused })}
-        </Alert>
-      )}
-      {hover && (
-        <Text size="sm" aria-live="polite" data-testid="drop-hint">
-          {hover}
-        </Text>
-      )}
+        )}
+      </Group>
       <ErrorText code={errorCode(moving.error ?? pinning.error ?? cancelling.error ?? creating.error)} />
       {days.map((slots) => (
         <DayGrid key={slots[0].id} slots={slots} timeZone={forum.timeZone} language={language} corner={t('grid.table')} className="schedule-grid" label={t('grid.byTable')} interactive>
@@ -223,14 +233,17 @@ export function ScheduleGrid({ forum, registrations, meetings, editable, placing
                     data-slot={slot.id}
                     data-table={table.label}
                     title={why ?? undefined}
-                    onDragEnter={(event) => editable && event.preventDefault()}
-                    onDragOver={(event) => {
+                    // The hint follows dragenter (dragover is not sent on every move everywhere); leaving one
+                    // cell for another must not clear what the new cell just said.
+                    onDragEnter={(event) => {
                       if (!editable) return;
                       event.preventDefault();
-                      const dragged = selected;
-                      setHover(dragged ? (why ? t('grid.cannotMove', { reason: why }) : t('grid.canMove', { place })) : null);
+                      setHover(selected ? (why ? t('grid.cannotMove', { reason: why }) : t('grid.canMove', { place })) : null);
                     }}
-                    onDragLeave={() => setHover(null)}
+                    onDragOver={(event) => editable && event.preventDefault()}
+                    onDragLeave={(event) => {
+                      if (!event.currentTarget.closest('table')?.contains(event.relatedTarget as Node | null)) setHover(null);
+                    }}
                     onDrop={editable ? onDrop(slot, table.id) : undefined}
                     onClick={() => {
                       if (selected && editable && !meeting) void tryMove(selected, slot, table.id);
