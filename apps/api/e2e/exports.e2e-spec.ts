@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import ical, { VEvent } from 'node-ical';
 import request from 'supertest';
 import { createForumFixture, ForumFixture } from './support/forum-fixture';
@@ -137,6 +138,35 @@ describe('agendas and exports', () => {
     expect(rows.map((row) => row[8] !== '')).toEqual([false, true, true]);
     await request(server).get(`/forums/${f.forumId}/requests.csv`).set('authorization', `Bearer ${f.vn1}`).expect(403);
     await request(server).get(`/forums/${f.forumId}/requests.csv`).set('authorization', `Bearer ${f.otherOrganizer}`).expect(404);
+  });
+
+  it('gives the requests as a workbook: every request, and each company with its requests both ways, the ones with nothing accepted first', async () => {
+    const response = await request(server).get(`/forums/${f.forumId}/requests.xlsx?lang=en`).set('authorization', `Bearer ${f.organizer}`).buffer(true).parse(binary).expect(200);
+    expect(response.headers['content-disposition']).toBe('attachment; filename="requests.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Requests', 'By company']);
+    const values = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1));
+    const [header, ...requests] = values(workbook.worksheets[0]);
+    expect(header).toEqual(['From', 'From (country)', 'To', 'To (country)', 'Priority', 'Status', 'Meets', 'Sent', 'Answered', 'Message']);
+    expect(requests.map((row) => [row[0], row[2], row[5]])).toEqual([
+      ['VinaTech Software', 'Seoul AI Labs', 'waiting'],
+      ['VinaTech Software', 'Busan Chips', 'accepted'],
+      ['Hanoi Cloud', 'Busan Chips', 'accepted'],
+    ]);
+    const { schedule } = ok(await gql<{ schedule: { meetings: { companies: { name: string }[] }[] } }>(api.app, 'query ($f: ID!) { schedule(forumId: $f) { meetings { companies { name } } } }', { f: f.forumId }, f.organizer));
+    const meets = (a: string, b: string) => (schedule.meetings.some((m) => m.companies.map((c) => c.name).sort().join('|') === [a, b].sort().join('|')) ? 1 : 0);
+    const [companyHeader, ...companies] = values(workbook.worksheets[1]);
+    expect(companyHeader).toEqual(['Company', 'Country', 'Side', 'Registration', 'Sent', 'Received', 'Accepted', 'Declined', 'Waiting', 'Accepted of answered', 'Requested pairs meeting']);
+    // Seoul AI Labs has only a waiting request: nothing answered, nothing accepted — first on the list to chase.
+    expect(companies).toEqual([
+      ['Seoul AI Labs', 'KR', 'KR', 'approved', 0, 1, 0, 0, 1, undefined, 0],
+      ['Hanoi Cloud', 'VN', 'VN', 'approved', 1, 0, 1, 0, 0, 1, meets('Hanoi Cloud', 'Busan Chips')],
+      ['VinaTech Software', 'VN', 'VN', 'approved', 2, 0, 1, 0, 1, 1, meets('VinaTech Software', 'Busan Chips')],
+      ['Busan Chips', 'KR', 'KR', 'approved', 0, 2, 2, 0, 0, 1, meets('Hanoi Cloud', 'Busan Chips') + meets('VinaTech Software', 'Busan Chips')],
+    ]);
+    await request(server).get(`/forums/${f.forumId}/requests.xlsx`).set('authorization', `Bearer ${f.vn1}`).expect(403);
+    await request(server).get(`/forums/${f.forumId}/requests.xlsx`).set('authorization', `Bearer ${f.otherOrganizer}`).expect(404);
   });
 
   it('reports forum statistics to the organiser', async () => {

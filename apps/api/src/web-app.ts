@@ -26,6 +26,8 @@ export function webAppModule(): DynamicModule[] {
         '/forums/:forumId/agenda.pdf',
         '/forums/:forumId/schedule.csv',
         '/forums/:forumId/schedule.xlsx',
+        '/forums/:forumId/requests.csv',
+        '/forums/:forumId/requests.xlsx',
         '/forums/:forumId/runs/{*rest}',
       ],
       serveStaticOptions: { index: false, maxAge: '1h' },

@@ -151,6 +151,7 @@ for (const language of ['en', 'ko'] as Language[]) {
     // Each export downloads, as a file of the right kind.
     for (const [label, filename] of [
       [w.exports.requests, 'requests.csv'],
+      [w.exports.requestsXlsx, 'requests.xlsx'],
       [w.exports.xlsx, 'schedule.xlsx'],
       [w.exports.csv, 'schedule.csv'],
       [w.exports.agendas, 'agendas.pdf'],

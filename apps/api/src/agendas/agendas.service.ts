@@ -13,6 +13,8 @@ import { AgendaCompany, AgendaData, AgendaEntry, AgendaForum, loadAgenda, queryO
 
 /** One meeting request as the organiser's spreadsheet lists it. */
 export interface RequestRow {
+  fromId: string;
+  toId: string;
   fromName: string;
   fromCountry: string;
   toName: string;
@@ -23,6 +25,14 @@ export interface RequestRow {
   createdAt: Date;
   respondedAt: Date | null;
   meets: boolean;
+}
+
+export interface RequestCompany {
+  id: string;
+  name: string;
+  country: string;
+  side: string | null;
+  status: 'PENDING' | 'APPROVED' | 'REJECTED';
 }
 
 export interface CompanyAgenda {
@@ -116,10 +126,11 @@ export class AgendasService {
   }
 
   /** Every meeting request of the organiser's forum, oldest first, with both companies and whether the pair meets in the published schedule. */
-  async requestRows(principal: Principal, forumId: string): Promise<{ forum: Forum; requests: RequestRow[] }> {
+  /** Every request of the organiser's forum, and every registered company (the ones that sent or received none too). */
+  async requestRows(principal: Principal, forumId: string): Promise<{ forum: Forum; requests: RequestRow[]; companies: RequestCompany[] }> {
     const forum = await this.forums.findOwned(principal, forumId);
     const requests: RequestRow[] = await this.dataSource.query(
-      `SELECT f.name AS "fromName", f.country AS "fromCountry", t.name AS "toName", t.country AS "toCountry", q.priority, q.status, q.message,
+      `SELECT f.id AS "fromId", t.id AS "toId", f.name AS "fromName", f.country AS "fromCountry", t.name AS "toName", t.country AS "toCountry", q.priority, q.status, q.message,
               q.created_at AS "createdAt", q.responded_at AS "respondedAt",
               EXISTS (SELECT 1 FROM meeting m JOIN schedule s ON s.id = m.schedule_id
                       WHERE s.forum_id = q.forum_id AND s.status = 'PUBLISHED'
@@ -128,7 +139,11 @@ export class AgendasService {
         WHERE q.forum_id = $1 ORDER BY q.created_at, q.id`,
       [forum.id],
     );
-    return { forum, requests };
+    const companies: RequestCompany[] = await this.dataSource.query(
+      `SELECT c.id, c.name, c.country, r.side, r.status FROM registration r JOIN company c ON c.id = r.company_id WHERE r.forum_id = $1 ORDER BY c.name, c.id`,
+      [forum.id],
+    );
+    return { forum, requests, companies };
   }
 
   private async ownedAgendas(principal: Principal, forumId: string): Promise<AgendaData> {

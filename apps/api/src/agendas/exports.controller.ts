@@ -8,11 +8,11 @@ import type { AgendaForum } from './agenda.query';
 import { AgendasService } from './agendas.service';
 import { agendaCalendar } from './renderers/agenda-calendar';
 import { agendaPdf } from './renderers/agenda-pdf';
-import { requestsCsv, scheduleCsv, scheduleXlsx } from './renderers/schedule-sheets';
+import { requestsCsv, requestsXlsx, scheduleCsv, scheduleXlsx } from './renderers/schedule-sheets';
 
 /**
  * What delegates and organisers take away: calendar feed, printable agenda,
- * the whole schedule as CSV and XLSX, the meeting requests as CSV. Each speaks `?lang=en|ko|vi`, else the
+ * the whole schedule as CSV and XLSX, the meeting requests as CSV and XLSX. Each speaks `?lang=en|ko|vi`, else the
  * user's preferred language, else the company's.
  */
 @Controller('forums/:forumId')
@@ -62,6 +62,15 @@ export class ExportsController {
     const { forum, requests } = await this.agendas.requestRows(principal, forumId);
     res.type('text/csv; charset=utf-8').setHeader('content-disposition', 'attachment; filename="requests.csv"');
     res.send(requestsCsv(forum.timeZone, requests, language));
+  }
+
+  @Roles('ORGANIZER')
+  @Get('requests.xlsx')
+  async requestsWorkbook(@CurrentPrincipal() principal: Principal, @Param('forumId') forumId: string, @Query('lang') lang: unknown, @Res() res: Response) {
+    const language = await this.agendas.languageOf(principal.userId, lang);
+    const { forum, requests, companies } = await this.agendas.requestRows(principal, forumId);
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').setHeader('content-disposition', 'attachment; filename="requests.xlsx"');
+    res.send(await requestsXlsx(forum.timeZone, requests, companies, language));
   }
 
   @Roles('ORGANIZER')

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { exportsT, localDateTime, type Language } from '@forum/common';
 import type { AgendaForum } from '../agenda.query';
-import type { RequestRow, ScheduledMeeting } from '../agendas.service';
+import type { RequestCompany, RequestRow, ScheduledMeeting } from '../agendas.service';
 
 const BOM = '\uFEFF';
 
@@ -17,12 +17,11 @@ export function scheduleCsv(forum: AgendaForum, meetings: ScheduledMeeting[], la
   return BOM + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Every meeting request of a forum (the organiser's follow-up list), times on the forum's clock; UTF-8 with a BOM. */
-export function requestsCsv(timeZone: string, requests: RequestRow[], language: Language): string {
-  const t = exportsT(language);
-  const columns = ['from', 'fromCountry', 'to', 'toCountry', 'priority', 'status', 'meets', 'sentAt', 'answeredAt', 'message'] as const;
+const REQUEST_COLUMNS = ['from', 'fromCountry', 'to', 'toCountry', 'priority', 'status', 'meets', 'sentAt', 'answeredAt', 'message'] as const;
+
+function requestCells(timeZone: string, request: RequestRow, t: ReturnType<typeof exportsT>): string[] {
   const time = (date: Date | null) => (date ? localDateTime(new Date(date), timeZone).slice(0, 16).replace('T', ' ') : '');
-  const rows = requests.map((request) => [
+  return [
     request.fromName,
     request.fromCountry,
     request.toName,
@@ -33,8 +32,89 @@ export function requestsCsv(timeZone: string, requests: RequestRow[], language: 
     time(request.createdAt),
     time(request.respondedAt),
     request.message ?? '',
-  ]);
-  return BOM + [columns.map((column) => t(`column.${column}`)), ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  ];
+}
+
+/** Every meeting request of a forum (the organiser's follow-up list), times on the forum's clock; UTF-8 with a BOM. */
+export function requestsCsv(timeZone: string, requests: RequestRow[], language: Language): string {
+  const t = exportsT(language);
+  const rows = requests.map((request) => requestCells(timeZone, request, t));
+  return BOM + [REQUEST_COLUMNS.map((column) => t(`column.${column}`)), ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** One registered company's requests, both ways: what the organiser chases by phone. */
+export interface RequestActivity {
+  sent: number;
+  received: number;
+  accepted: number;
+  declined: number;
+  waiting: number;
+  /** Accepted of answered (accepted + declined), or null when none was answered. */
+  acceptanceRate: number | null;
+  /** Accepted requests whose pair meets in the published schedule. */
+  meetings: number;
+}
+
+export function requestActivity(companies: RequestCompany[], requests: RequestRow[]): Map<string, RequestActivity> {
+  const activity = new Map(companies.map((company) => [company.id, { sent: 0, received: 0, accepted: 0, declined: 0, waiting: 0, acceptanceRate: null as number | null, meetings: 0 }]));
+  for (const request of requests) {
+    if (request.status === 'WITHDRAWN') continue;
+    for (const id of [request.fromId, request.toId]) {
+      const counts = activity.get(id);
+      if (!counts) continue;
+      if (id === request.fromId) counts.sent += 1;
+      else counts.received += 1;
+      if (request.status === 'ACCEPTED') counts.accepted += 1;
+      if (request.status === 'DECLINED') counts.declined += 1;
+      if (request.status === 'PENDING') counts.waiting += 1;
+      if (request.status === 'ACCEPTED' && request.meets) counts.meetings += 1;
+    }
+  }
+  for (const counts of activity.values()) counts.acceptanceRate = counts.accepted + counts.declined ? counts.accepted / (counts.accepted + counts.declined) : null;
+  return activity;
+}
+
+/**
+ * The requests as a workbook: every request (as in the CSV), and a sheet by
+ * company with its requests both ways and how many were accepted — companies
+ * with none come first, the ones to chase.
+ */
+export async function requestsXlsx(timeZone: string, requests: RequestRow[], companies: RequestCompany[], language: Language): Promise<Buffer> {
+  const t = exportsT(language);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Forum Matchmaker';
+  const names = new Set<string>();
+  const all = workbook.addWorksheet(sheetName(t('sheet.requests'), names));
+  const widths: Record<(typeof REQUEST_COLUMNS)[number], number> = { from: 28, fromCountry: 10, to: 28, toCountry: 10, priority: 9, status: 12, meets: 9, sentAt: 17, answeredAt: 17, message: 50 };
+  all.columns = REQUEST_COLUMNS.map((column) => ({ header: t(`column.${column}`), width: widths[column] }));
+  for (const request of requests) all.addRow(requestCells(timeZone, request, t));
+  all.getRow(1).font = { bold: true };
+  all.views = [{ state: 'frozen', ySplit: 1 }];
+  if (requests.length) all.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: REQUEST_COLUMNS.length } };
+
+  const byCompany = workbook.addWorksheet(sheetName(t('sheet.companies'), names));
+  byCompany.columns = [
+    { header: t('column.company'), width: 30 },
+    { header: t('column.country'), width: 9 },
+    { header: t('column.side'), width: 7 },
+    { header: t('column.registration'), width: 16 },
+    { header: t('column.sent'), width: 10 },
+    { header: t('column.received'), width: 10 },
+    { header: t('column.accepted'), width: 10 },
+    { header: t('column.declined'), width: 10 },
+    { header: t('column.waiting'), width: 10 },
+    { header: t('column.acceptanceRate'), width: 14, style: { numFmt: '0%' } },
+    { header: t('column.meetings'), width: 14 },
+  ];
+  const activity = requestActivity(companies, requests);
+  const chaseFirst = [...companies].sort((a, b) => activity.get(a.id)!.accepted - activity.get(b.id)!.accepted || a.name.localeCompare(b.name));
+  for (const company of chaseFirst) {
+    const counts = activity.get(company.id)!;
+    byCompany.addRow([company.name, company.country, company.side ?? '', t(`registrationStatus.${company.status}`), counts.sent, counts.received, counts.accepted, counts.declined, counts.waiting, counts.acceptanceRate, counts.meetings]);
+  }
+  byCompany.getRow(1).font = { bold: true };
+  byCompany.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** The columns of one meeting, shared by the CSV and the day sheets (widths for the spreadsheet). */

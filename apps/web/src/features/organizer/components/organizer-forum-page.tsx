@@ -157,6 +157,7 @@ export function OrganizerForumPage({ forumId }: { forumId: string }) {
           </Title>
           <Group gap="xs">
             <DownloadButton path={`/forums/${forumId}/requests.csv`} filename="requests.csv" label={t('exports.requests')} />
+            <DownloadButton path={`/forums/${forumId}/requests.xlsx`} filename="requests.xlsx" label={t('exports.requestsXlsx')} />
             {forum.status === 'SCHEDULED' && (
               <>
                 <DownloadButton path={`/forums/${forumId}/schedule.xlsx`} filename="schedule.xlsx" label={t('exports.xlsx')} />
