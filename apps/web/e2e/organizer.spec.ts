@@ -127,6 +127,11 @@ for (const language of ['en', 'ko'] as Language[]) {
     await expect(page.getByRole('button', { name: `${w.registrations.approve}: Hoi An Robotics ${language} ${info.project.name}` })).toHaveCount(0);
     await company.reload();
     await expect(company.getByText(c.registration.registered)).toBeVisible();
+
+    // Requests close: the forum is ready to be scheduled.
+    await page.getByRole('navigation', { name: w.nav.label }).getByRole('link', { name: w.nav.overview }).click();
+    await page.getByRole('button', { name: w.status.to.REQUESTS_CLOSED }).click();
+    await expect(page.getByTestId('forum-status')).toHaveText(words(language).forums.status.REQUESTS_CLOSED);
     await company.close();
   });
 }
