@@ -12,7 +12,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@forum/db/testing$': `${root}/libs/db/src/testing/index.ts`,
-    '^@forum/(common|db|matcher|scheduling)$': `${root}/libs/$1/src/index.ts`,
+    '^@forum/(common|db|matcher|scheduling|notifications)$': `${root}/libs/$1/src/index.ts`,
   },
   passWithNoTests: true,
 };

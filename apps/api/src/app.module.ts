@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, loggerOptions } from '@forum/common';
 import { dataSourceOptions } from '@forum/db';
+import { NotificationsModule } from '@forum/notifications';
 import { API_RUNTIME, ApiRuntime } from './api-runtime';
 import { AgendasModule } from './agendas/agendas.module';
 import { AuthModule } from './auth/auth.module';
@@ -15,6 +16,7 @@ import { CompaniesModule } from './companies/companies.module';
 import { ForumsModule } from './forums/forums.module';
 import { HealthModule } from './health/health.module';
 import { MeetingRequestsModule } from './meeting-requests/meeting-requests.module';
+import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
@@ -72,6 +74,9 @@ export class AppModule {
         AgendasModule,
         HealthModule.forRoot(runtime),
         SchedulingModule.forRoot(runtime),
+        // Single process (no Redis): this process sends the outbox; with Redis, the worker does.
+        ...(runtime.schedulingMode === 'in-process' ? [NotificationsModule.forRoot('inline', config.workerLockMs)] : []),
+        NotificationsApiModule,
         ServerInfoModule,
         // After GraphQLModule, so GET /graphql stays the API's.
         ...webAppModule(),

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule, loggerOptions, redisConnectionOptions, SCHEDULING_QUEUE } from '@forum/common';
 import { dataSourceOptions } from '@forum/db';
+import { NotificationsModule } from '@forum/notifications';
 import { SchedulingJobsModule } from '@forum/scheduling';
 import { HeartbeatService } from './heartbeat.service';
 import { RunReconciler } from './scheduling/run-reconciler';
@@ -15,7 +16,7 @@ export interface WorkerRuntime {
   redisUrl: string;
 }
 
-/** The worker: no HTTP, only the processors of the `scheduling` queue. */
+/** The worker: no HTTP, only the processors of the `scheduling` and `notifications` queues (and the outbox relay). */
 @Module({})
 export class WorkerModule {
   static forRoot(runtime: WorkerRuntime): DynamicModule {
@@ -29,6 +30,7 @@ export class WorkerModule {
         BullModule.forRoot({ connection: redisConnectionOptions(runtime.redisUrl), prefix: config.queuePrefix }),
         BullModule.registerQueue({ name: SCHEDULING_QUEUE }),
         SchedulingJobsModule,
+        NotificationsModule.forRoot('queue', config.workerLockMs),
       ],
       providers: [schedulingProcessorWithLock(config.workerLockMs), HeartbeatService, RunReconciler],
     };

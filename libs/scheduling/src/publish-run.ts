@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Forum, Schedule, ScheduleRun } from '@forum/db';
+import { notifySchedulePublished } from '@forum/notifications';
 
 export class PublishError extends Error {
   override readonly name = 'PublishError';
@@ -29,6 +30,8 @@ export async function publishRun(dataSource: DataSource, runId: string): Promise
     await manager.getRepository(Schedule).update({ forumId: forum.id, status: 'PUBLISHED' }, { status: 'SUPERSEDED' });
     await manager.getRepository(Schedule).update({ id: schedule.id }, { status: 'PUBLISHED', version: max + 1, publishedAt: new Date() });
     if (forum.status !== 'SCHEDULED') await manager.getRepository(Forum).update({ id: forum.id }, { status: 'SCHEDULED' });
+    // One message per person of each company, with the publication.
+    await notifySchedulePublished(manager, forum.id, schedule.id);
     return manager.getRepository(Schedule).findOneByOrFail({ id: schedule.id });
   });
 }

@@ -29,7 +29,7 @@ export function uniqueQueuePrefix(): string {
  * without it, the API runs jobs itself (single-process mode).
  */
 export async function startTestApi(
-  options: { redisUrl?: string; queuePrefix?: string; nodeEnv?: 'test' | 'production' } = {},
+  options: { redisUrl?: string; queuePrefix?: string; nodeEnv?: 'test' | 'production'; env?: Record<string, string> } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase({ migrate: true });
   const config = loadConfig({
@@ -42,6 +42,7 @@ export async function startTestApi(
     DATA_DIR: mkdtempSync(join(tmpdir(), 'fm-e2e-')),
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'false',
+    ...options.env,
   });
   const { runtime } = await prepareRuntime(config, { allInOne: !options.redisUrl });
   const app = await createApiApp(runtime);

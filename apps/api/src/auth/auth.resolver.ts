@@ -7,7 +7,8 @@ import { CompanyModel } from '../companies/models/company.model';
 import { CurrentPrincipal, Public, Roles } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { CreateDelegateAccountInput } from './dto/create-delegate-account.input';
-import { ChangePasswordInput } from './dto/change-password.input';
+import { ChangePasswordInput, ResetPasswordInput } from './dto/change-password.input';
+import { BadInputError } from '../common/domain-errors';
 import { LoginInput } from './dto/login.input';
 import { SignUpInput } from './dto/sign-up.input';
 import { GqlThrottlerGuard } from './gql-throttler.guard';
@@ -39,6 +40,25 @@ export class AuthResolver {
   async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
     const session = await this.auth.login(input.email, input.password);
     return { accessToken: session.accessToken, user: UserModel.from(session.user) };
+  }
+
+  @Public()
+  @UseGuards(GqlThrottlerGuard)
+  @Throttle({ default: { limit: 5, ttl: 60_000 } })
+  @Mutation(() => Boolean, { description: 'Emails a link to choose a new password (valid one hour, once) if the address has an account; answers true either way.' })
+  async requestPasswordReset(@Args('email', { type: () => String }) email: string): Promise<boolean> {
+    if (typeof email !== 'string' || email.length > 254) throw new BadInputError('email: give an email address');
+    await this.auth.requestPasswordReset(email);
+    return true;
+  }
+
+  @Public()
+  @UseGuards(GqlThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @Mutation(() => Boolean, { description: "Sets a new password with a reset link's token; the link is then used up and every session of the account ends." })
+  async resetPassword(@Args('input') input: ResetPasswordInput): Promise<boolean> {
+    await this.auth.resetPassword(input.token, input.newPassword);
+    return true;
   }
 
   @Query(() => UserModel, { description: 'The signed-in user, with role and company.' })

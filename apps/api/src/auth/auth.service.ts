@@ -1,7 +1,9 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { notifyUser, returned } from '@forum/notifications';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { Company, isUniqueViolation, User } from '@forum/db';
+import { Company, isUniqueViolation, PasswordReset, User } from '@forum/db';
 import { BadInputError, ConflictError, ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../common/domain-errors';
 import { FAILED_LOGIN_WINDOW_MS, FailedLogins } from './failed-logins';
 import { AccessTokens } from './access-tokens';
@@ -71,6 +73,36 @@ export class AuthService {
     return this.endSessions(user, { passwordHash });
   }
 
+  /**
+   * Emails a single-use link to choose a new password, valid for an hour,
+   * when the address has an account; answers the same either way (nobody
+   * learns which addresses exist). Written in one transaction with its message.
+   */
+  async requestPasswordReset(emailInput: string): Promise<void> {
+    const email = normalizeEmail(emailInput);
+    const user = await this.users.findOneBy({ email });
+    if (!user) return;
+    const token = randomBytes(32).toString('base64url');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(PasswordReset).insert({ userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + RESET_LINK_MS) });
+      await notifyUser(manager, user.id, 'PASSWORD_RESET', { token });
+    });
+  }
+
+  /** Sets the password of a reset link's account, uses the link up (and any other of that account), and ends every session. */
+  async resetPassword(token: string, newPassword: string): Promise<void> {
+    const passwordHash = await hashPassword(newPassword);
+    const user = await this.dataSource.transaction(async (manager) => {
+      const [reset] = returned<{ id: string; userId: string }>(
+        await manager.query(`UPDATE password_reset SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING id, user_id AS "userId"`, [sha256(token)]),
+      );
+      if (!reset) throw new BadInputError('token: this link is invalid, used or expired; ask for a new one');
+      await manager.query('UPDATE password_reset SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [reset.userId]);
+      return manager.getRepository(User).findOneByOrFail({ id: reset.userId });
+    });
+    await this.endSessions(user, { passwordHash });
+  }
+
   /** Every token of the caller's account stops working at once, in every API process. */
   async signOutEverywhere(principal: Principal): Promise<void> {
     const user = await this.users.findOneByOrFail({ id: principal.userId });
@@ -132,4 +164,10 @@ export class AuthService {
   private async sessionFor(user: User): Promise<Session> {
     return { accessToken: this.tokens.sign({ sub: user.id, role: user.role, ver: user.tokenVersion ?? 0 }), user };
   }
+}
+
+const RESET_LINK_MS = 60 * 60 * 1000;
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

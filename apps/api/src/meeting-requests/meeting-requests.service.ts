@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { notifyCompany } from '@forum/notifications';
 import { isUniqueViolation, MeetingRequest, Registration } from '@forum/db';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
@@ -51,7 +52,7 @@ export class MeetingRequestsService {
         if (open >= limit) {
           throw new ConflictError(`You already have ${open} open requests, the most this forum allows (${limit}); withdraw one first`);
         }
-        return manager.getRepository(MeetingRequest).save({
+        const saved = await manager.getRepository(MeetingRequest).save({
           forumId: forum.id,
           fromCompanyId: from,
           toCompanyId: input.toCompanyId,
@@ -59,6 +60,8 @@ export class MeetingRequestsService {
           message: input.message?.trim() || null,
           status: 'PENDING',
         });
+        await this.tell(manager, saved, 'REQUEST_RECEIVED');
+        return saved;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'meeting_request_open_pair_unique')) {
@@ -92,12 +95,34 @@ export class MeetingRequestsService {
    * other answers CONFLICT with the status it found.
    */
   private async transition(request: MeetingRequest, from: MeetingRequest['status'][], changes: Partial<MeetingRequest>): Promise<MeetingRequest> {
-    const result = await this.requests.update({ id: request.id, status: In(from) }, changes);
-    if (!result.affected) {
-      const now = await this.requests.findOneBy({ id: request.id });
-      throw new ConflictError(`This request was just changed; it is now ${now?.status ?? 'gone'}`);
-    }
-    return this.requests.findOneByOrFail({ id: request.id });
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager.getRepository(MeetingRequest).update({ id: request.id, status: In(from) }, changes);
+      if (!result.affected) {
+        const now = await manager.getRepository(MeetingRequest).findOneBy({ id: request.id });
+        throw new ConflictError(`This request was just changed; it is now ${now?.status ?? 'gone'}`);
+      }
+      const changed = await manager.getRepository(MeetingRequest).findOneByOrFail({ id: request.id });
+      const kind = changed.status === 'ACCEPTED' ? 'REQUEST_ACCEPTED' : changed.status === 'DECLINED' ? 'REQUEST_DECLINED' : 'REQUEST_WITHDRAWN';
+      await this.tell(manager, changed, kind);
+      return changed;
+    });
+  }
+
+  /** The message a request's change causes, in the same transaction: to the recipient of a new or withdrawn request, to the sender of an answered one. */
+  private async tell(manager: EntityManager, request: MeetingRequest, kind: 'REQUEST_RECEIVED' | 'REQUEST_ACCEPTED' | 'REQUEST_DECLINED' | 'REQUEST_WITHDRAWN') {
+    const [names]: { forum: string; timeZone: string; from: string; fromCountry: string; to: string }[] = await manager.query(
+      `SELECT f.name AS forum, f.time_zone AS "timeZone", a.name AS "from", a.country AS "fromCountry", b.name AS "to"
+         FROM forum f, company a, company b WHERE f.id = $1 AND a.id = $2 AND b.id = $3`,
+      [request.forumId, request.fromCompanyId, request.toCompanyId],
+    );
+    const toSender = kind === 'REQUEST_ACCEPTED' || kind === 'REQUEST_DECLINED';
+    await notifyCompany(manager, {
+      forumId: request.forumId,
+      companyId: toSender ? request.fromCompanyId : request.toCompanyId,
+      kind,
+      audience: 'COMPANY',
+      data: { ...names, forumId: request.forumId, requestId: request.id, message: kind === 'REQUEST_RECEIVED' && request.message ? `“${request.message}”` : '' },
+    });
   }
 
   /** The caller's company's requests at a forum, newest first (delegates may read them too). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, Repository } from 'typeorm';
+import { Brackets, DataSource, In, Not, Repository } from 'typeorm';
+import { notifyCompany } from '@forum/notifications';
 import { Company, Delegate, Forum, isUniqueViolation, Registration, Slot, type RegistrationStatus } from '@forum/db';
 import { normalizeEmail } from '@forum/common';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
@@ -139,8 +140,18 @@ export class RegistrationsService {
       throw new NotFoundError('Registration', id);
     });
     if (forum.status === 'CLOSED') throw new ConflictError('The forum is CLOSED');
-    const updated = await this.registrations.update({ id, forumId: forum.id }, { status });
-    if (!updated.affected) throw new NotFoundError('Registration', id);
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.getRepository(Registration).update({ id, forumId: forum.id, status: Not(status) }, { status });
+      // Approving twice tells the company once.
+      if (!updated.affected || status === 'PENDING') return;
+      await notifyCompany(manager, {
+        forumId: forum.id,
+        companyId: registration.companyId,
+        kind: status === 'APPROVED' ? 'REGISTRATION_APPROVED' : 'REGISTRATION_REJECTED',
+        audience: 'COMPANY',
+        data: { forum: forum.name, forumId: forum.id, timeZone: forum.timeZone },
+      });
+    });
     registration.status = status;
     return registration;
   }

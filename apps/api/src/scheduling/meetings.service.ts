@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@forum/common';
+import { notifyCompany, type AgendaChange, type MeetingPlace } from '@forum/notifications';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { needsInterpreter } from '@forum/matcher';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -14,7 +16,10 @@ import { isOrganizer, type Principal } from '../common/principal';
  */
 @Injectable()
 export class MeetingsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async pin(principal: Principal, id: string, pinned: boolean): Promise<Meeting> {
     return this.dataSource.transaction(async (manager) => {
@@ -32,6 +37,7 @@ export class MeetingsService {
         const { slot, table } = await this.checkPlace(manager, schedule, [meeting.companyAId, meeting.companyBId], slotId, meeting.id, tableId);
         const moved = slot.id !== meeting.slotId || table.id !== meeting.tableId;
         await manager.getRepository(Meeting).update({ id: meeting.id }, { slotId: slot.id, tableId: table.id, pinned: true, sequence: meeting.sequence + (moved ? 1 : 0) });
+        if (moved) await this.tell(manager, schedule.forumId, meeting, 'MOVED', { slotId: meeting.slotId, tableId: meeting.tableId }, { slotId: slot.id, tableId: table.id });
         return manager.getRepository(Meeting).findOneByOrFail({ id: meeting.id });
       });
     } catch (error) {
@@ -70,7 +76,9 @@ export class MeetingsService {
           pinned: true,
         });
         await manager.getRepository(MeetingParticipant).insert([a, b].map((companyId) => ({ meetingId: meeting.id, companyId, scheduleId: schedule.id, slotId: slot.id })));
-        return manager.getRepository(Meeting).findOneByOrFail({ id: meeting.id });
+        const created = await manager.getRepository(Meeting).findOneByOrFail({ id: meeting.id });
+        await this.tell(manager, forumId, created, 'ADDED', null, { slotId: slot.id, tableId: table.id });
+        return created;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError('That slot or table was taken meanwhile; try again');
@@ -101,6 +109,8 @@ export class MeetingsService {
   async cancel(principal: Principal, id: string): Promise<Meeting> {
     return this.dataSource.transaction(async (manager) => {
       const meeting = await this.findPublished(manager, principal, id);
+      const schedule = await manager.getRepository(Schedule).findOneByOrFail({ id: meeting.scheduleId });
+      await this.tell(manager, schedule.forumId, meeting, 'CANCELLED', { slotId: meeting.slotId, tableId: meeting.tableId }, null);
       await manager.getRepository(Meeting).delete({ id: meeting.id });
       return meeting;
     });
@@ -151,5 +161,43 @@ export class MeetingsService {
     const table = free.find((candidate) => candidate.interpreter === interpreter) ?? free[0];
     if (!table) throw new ConflictError(interpreter ? 'No interpreter table is free in that slot' : 'No table is free in that slot');
     return table;
+  }
+
+  /**
+   * Tells both companies (and their delegates) of a change to their published
+   * agenda, in the same transaction; changes to one person within the batch
+   * window go out as one message.
+   */
+  private async tell(manager: EntityManager, forumId: string, meeting: Meeting, change: AgendaChange['change'], from: { slotId: string; tableId: string } | null, to: { slotId: string; tableId: string } | null) {
+    const place = async (at: { slotId: string; tableId: string } | null): Promise<MeetingPlace | undefined> => {
+      if (!at) return undefined;
+      const [row]: { startsAt: Date; endsAt: Date; table: string }[] = await manager.query(
+        'SELECT sl.starts_at AS "startsAt", sl.ends_at AS "endsAt", t.label AS "table" FROM slot sl, forum_table t WHERE sl.id = $1 AND t.id = $2',
+        [at.slotId, at.tableId],
+      );
+      return row && { startsAt: new Date(row.startsAt).toISOString(), endsAt: new Date(row.endsAt).toISOString(), table: row.table };
+    };
+    const [fromPlace, toPlace] = [await place(from), await place(to)];
+    const names: { id: string; name: string; forum: string; timeZone: string }[] = await manager.query(
+      'SELECT c.id, c.name, f.name AS forum, f.time_zone AS "timeZone" FROM company c, forum f WHERE c.id = ANY($1::uuid[]) AND f.id = $2',
+      [[meeting.companyAId, meeting.companyBId], forumId],
+    );
+    for (const company of names) {
+      const counterpart = names.find((other) => other.id !== company.id)?.name ?? '';
+      await notifyCompany(manager, {
+        forumId,
+        companyId: company.id,
+        kind: 'AGENDA_CHANGED',
+        audience: 'COMPANY_AND_DELEGATES',
+        data: {
+          forum: company.forum,
+          forumId,
+          timeZone: company.timeZone,
+          companyId: company.id,
+          change: { change, meetingId: meeting.id, counterpart, from: fromPlace, to: toPlace, pair: [meeting.companyAId, meeting.companyBId], sequence: meeting.sequence } satisfies AgendaChange,
+        },
+        batch: { key: `agenda:${forumId}`, delayMs: this.config.notifyBatchMs },
+      });
+    }
   }
 }

@@ -29,6 +29,16 @@ export interface AppConfig {
   reconcileIntervalMs: number;
   /** `npm start` seeds the demo forum into an empty database unless this is false. */
   seedDemo: boolean;
+  /** Where email goes (smtp:// or smtps://); unset: a local mailbox (files under `<dataDir>/mailbox`, and the log). */
+  smtpUrl?: string;
+  /** The From of every message. */
+  mailFrom: string;
+  /** The web app's address, for absolute links in messages (reset, agenda, unsubscribe). */
+  publicUrl: string;
+  /** How long agenda changes to one person are gathered into one message. */
+  notifyBatchMs: number;
+  /** The first wait before a failed message is tried again (doubling each time). */
+  notifyRetryMs: number;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +91,19 @@ const environmentSchema = z.object({
     .transform(Number)
     .refine((ms) => ms >= 500, { message: 'must be a whole number of milliseconds (500 or more)' })
     .default(15_000),
+  SMTP_URL: z.string().refine((value) => isUrlWithProtocol(value, ['smtp:', 'smtps:']), { message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587' }).optional(),
+  MAIL_FROM: z.string().regex(/^(.+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'must be an address, e.g. "Forum <forum@example.com>" or forum@example.com' }).default('Forum Matchmaker <no-reply@forum-matchmaker.local>'),
+  PUBLIC_URL: z.string().refine((value) => isUrlWithProtocol(value, ['http:', 'https:']), { message: 'must be an http:// or https:// URL, e.g. https://forum.example.com' }).optional(),
+  NOTIFY_BATCH_MS: z
+    .string()
+    .regex(/^\d+$/, { message: 'must be a whole number of milliseconds' })
+    .transform(Number)
+    .default(120_000),
+  NOTIFY_RETRY_MS: z
+    .string()
+    .regex(/^\d+$/, { message: 'must be a whole number of milliseconds' })
+    .transform(Number)
+    .default(2_000),
   SEED_DEMO: z
     .enum(['true', 'false'], { message: 'must be true or false' })
     .default('true')
@@ -127,6 +150,11 @@ export function loadConfig(env: Environment): AppConfig {
     workerLockMs: values.WORKER_LOCK_MS,
     reconcileIntervalMs: values.RECONCILE_INTERVAL_MS,
     seedDemo: values.SEED_DEMO,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
+    notifyBatchMs: values.NOTIFY_BATCH_MS,
+    notifyRetryMs: values.NOTIFY_RETRY_MS,
   };
 }
 

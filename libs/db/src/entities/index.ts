@@ -6,6 +6,8 @@ import { ForumTable } from './forum-table.entity';
 import { Forum } from './forum.entity';
 import { MeetingParticipant } from './meeting-participant.entity';
 import { MeetingRequest } from './meeting-request.entity';
+import { Notification } from './notification.entity';
+import { PasswordReset } from './password-reset.entity';
 import { Meeting } from './meeting.entity';
 import { Registration } from './registration.entity';
 import { ScheduleRun } from './schedule-run.entity';
@@ -22,6 +24,8 @@ export * from './forum.entity';
 export * from './meeting-participant.entity';
 export * from './meeting-request.entity';
 export * from './meeting.entity';
+export * from './notification.entity';
+export * from './password-reset.entity';
 export * from './registration.entity';
 export * from './schedule-run.entity';
 export * from './schedule.entity';
@@ -44,4 +48,6 @@ export const ENTITIES = [
   Meeting,
   MeetingParticipant,
   CalendarFeed,
+  Notification,
+  PasswordReset,
 ];

@@ -45,6 +45,10 @@ export class User {
   @Column({ name: 'token_version', type: 'integer', default: 0 })
   tokenVersion: number;
 
+  /** Notification categories this account does not want (never SECURITY). */
+  @Column({ name: 'muted_notifications', type: 'varchar', length: 16, array: true, default: () => "'{}'" })
+  mutedNotifications: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
