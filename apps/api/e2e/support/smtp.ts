@@ -13,6 +13,8 @@ export interface TestSmtp {
   received: ReceivedMail[];
   /** Decides each message's answer: undefined accepts; an Error with responseCode refuses (4xx: try later, 5xx: never). */
   answer: (mail: ReceivedMail, index: number) => Promise<Error | undefined> | Error | undefined;
+  /** How many client connections are open. */
+  openConnections(): number;
   /** Resolves once `count` messages were accepted. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -26,11 +28,13 @@ export interface TestSmtp {
  */
 export async function startTestSmtp(): Promise<TestSmtp> {
   const closed = new Set<string>();
+  const open = new Set<string>();
   let seen = 0;
   const smtp: TestSmtp = {
     url: '',
     received: [],
     answer: () => undefined,
+    openConnections: () => open.size,
     async waitFor(count, timeoutMs = 20_000) {
       const started = Date.now();
       while (smtp.received.length < count) {
@@ -45,8 +49,13 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(session: SMTPServerSession, callback: (error?: Error) => void) {
+      open.add(session.id);
+      callback();
+    },
     onClose(session: SMTPServerSession) {
       closed.add(session.id);
+      open.delete(session.id);
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
