@@ -11,6 +11,8 @@ import { defineConfig, devices } from '@playwright/test';
  * the demo forum's is Asia/Ho_Chi_Minh, so code that forgets the zone fails.
  */
 const PORT = Number(process.env.WEB_E2E_PORT ?? 3210);
+/** The server's data directory: without SMTP, its local mailbox (`mailbox/*.eml`) is where tests read the emails. */
+const DATA_DIR = (process.env.WEB_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'fm-web-e2e-')));
 const ROOT = join(__dirname, '../..');
 const chromium = process.env.CHROMIUM_PATH ?? (() => {
   try {
@@ -49,6 +51,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(PORT), DATA_DIR: mkdtempSync(join(tmpdir(), 'fm-web-e2e-')), LOG_LEVEL: 'warn', SEED_DEMO: 'true', NODE_ENV: 'development' },
+    env: { PORT: String(PORT), DATA_DIR, LOG_LEVEL: 'warn', SEED_DEMO: 'true', NODE_ENV: 'development' },
   },
 });

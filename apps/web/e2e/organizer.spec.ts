@@ -289,5 +289,15 @@ for (const language of ['en', 'ko'] as Language[]) {
     await expect(vinaTech.locator('td[data-kind="meeting"]').first()).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
     await documentPage(page, `companies-grid-${language}-${info.project.name}`);
+
+    // The outbox: the publication told each company's people, in their languages (no SMTP here: the local mailbox).
+    await page.getByRole('navigation', { name: w.nav.label }).getByRole('link', { name: w.nav.outbox }).click();
+    await expect(page.getByRole('heading', { level: 1, name: w.outbox.title })).toBeVisible();
+    await expect(page.getByTestId('outbox-message').filter({ hasText: /상담 일정: 상담 \d+건|Lịch gặp của bạn tại .+: \d+ cuộc gặp/ }).first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('outbox-message').filter({ hasText: w.outbox.status.SENT }).first()).toBeVisible({ timeout: 15_000 });
+    await page.getByTestId('outbox-message').first().click();
+    await expect(page.getByTestId('outbox-text')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await documentPage(page, `outbox-${language}-${info.project.name}`);
   });
 }

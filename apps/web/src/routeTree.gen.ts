@@ -11,9 +11,12 @@
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as AccountRouteImport } from './routes/account'
+import { Route as ForgotPasswordRouteImport } from './routes/forgot-password'
 import { Route as ProfileRouteImport } from './routes/profile'
+import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
+import { Route as UnsubscribeRouteImport } from './routes/unsubscribe'
 import { Route as ForumsIndexRouteImport } from './routes/forums/index'
 import { Route as OrganizerIndexRouteImport } from './routes/organizer/index'
 import { Route as ForumsForumIdIndexRouteImport } from './routes/forums/$forumId/index'
@@ -24,6 +27,7 @@ import { Route as OrganizerForumsNewRouteImport } from './routes/organizer/forum
 import { Route as ForumsForumIdParticipantsIndexRouteImport } from './routes/forums/$forumId/participants/index'
 import { Route as ForumsForumIdParticipantsCompanyIdRouteImport } from './routes/forums/$forumId/participants/$companyId'
 import { Route as OrganizerForumsForumIdIndexRouteImport } from './routes/organizer/forums/$forumId/index'
+import { Route as OrganizerForumsForumIdOutboxRouteImport } from './routes/organizer/forums/$forumId/outbox'
 import { Route as OrganizerForumsForumIdRegistrationsRouteImport } from './routes/organizer/forums/$forumId/registrations'
 import { Route as OrganizerForumsForumIdScheduleRouteImport } from './routes/organizer/forums/$forumId/schedule'
 import { Route as OrganizerForumsForumIdCompaniesCompanyIdRouteImport } from './routes/organizer/forums/$forumId/companies/$companyId'
@@ -38,9 +42,19 @@ const AccountRoute = AccountRouteImport.update({
   path: '/account',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ForgotPasswordRoute = ForgotPasswordRouteImport.update({
+  id: '/forgot-password',
+  path: '/forgot-password',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ProfileRoute = ProfileRouteImport.update({
   id: '/profile',
   path: '/profile',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ResetPasswordRoute = ResetPasswordRouteImport.update({
+  id: '/reset-password',
+  path: '/reset-password',
   getParentRoute: () => rootRouteImport,
 } as any)
 const SignInRoute = SignInRouteImport.update({
@@ -51,6 +65,11 @@ const SignInRoute = SignInRouteImport.update({
 const SignUpRoute = SignUpRouteImport.update({
   id: '/sign-up',
   path: '/sign-up',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const UnsubscribeRoute = UnsubscribeRouteImport.update({
+  id: '/unsubscribe',
+  path: '/unsubscribe',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ForumsIndexRoute = ForumsIndexRouteImport.update({
@@ -107,6 +126,12 @@ const OrganizerForumsForumIdIndexRoute =
     path: '/organizer/forums/$forumId/',
     getParentRoute: () => rootRouteImport,
   } as any)
+const OrganizerForumsForumIdOutboxRoute =
+  OrganizerForumsForumIdOutboxRouteImport.update({
+    id: '/organizer/forums/$forumId/outbox',
+    path: '/organizer/forums/$forumId/outbox',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const OrganizerForumsForumIdRegistrationsRoute =
   OrganizerForumsForumIdRegistrationsRouteImport.update({
     id: '/organizer/forums/$forumId/registrations',
@@ -129,9 +154,12 @@ const OrganizerForumsForumIdCompaniesCompanyIdRoute =
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/account': typeof AccountRoute
+  '/forgot-password': typeof ForgotPasswordRoute
   '/profile': typeof ProfileRoute
+  '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/unsubscribe': typeof UnsubscribeRoute
   '/forums/': typeof ForumsIndexRoute
   '/organizer/': typeof OrganizerIndexRoute
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
@@ -140,6 +168,7 @@ export interface FileRoutesByFullPath {
   '/organizer/forums/new': typeof OrganizerForumsNewRoute
   '/forums/$forumId/': typeof ForumsForumIdIndexRoute
   '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
+  '/organizer/forums/$forumId/outbox': typeof OrganizerForumsForumIdOutboxRoute
   '/organizer/forums/$forumId/registrations': typeof OrganizerForumsForumIdRegistrationsRoute
   '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
   '/forums/$forumId/participants/': typeof ForumsForumIdParticipantsIndexRoute
@@ -149,9 +178,12 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/account': typeof AccountRoute
+  '/forgot-password': typeof ForgotPasswordRoute
   '/profile': typeof ProfileRoute
+  '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/unsubscribe': typeof UnsubscribeRoute
   '/forums': typeof ForumsIndexRoute
   '/organizer': typeof OrganizerIndexRoute
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
@@ -160,6 +192,7 @@ export interface FileRoutesByTo {
   '/organizer/forums/new': typeof OrganizerForumsNewRoute
   '/forums/$forumId': typeof ForumsForumIdIndexRoute
   '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
+  '/organizer/forums/$forumId/outbox': typeof OrganizerForumsForumIdOutboxRoute
   '/organizer/forums/$forumId/registrations': typeof OrganizerForumsForumIdRegistrationsRoute
   '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
   '/forums/$forumId/participants': typeof ForumsForumIdParticipantsIndexRoute
@@ -170,9 +203,12 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/account': typeof AccountRoute
+  '/forgot-password': typeof ForgotPasswordRoute
   '/profile': typeof ProfileRoute
+  '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/unsubscribe': typeof UnsubscribeRoute
   '/forums/': typeof ForumsIndexRoute
   '/organizer/': typeof OrganizerIndexRoute
   '/forums/$forumId/agenda': typeof ForumsForumIdAgendaRoute
@@ -181,6 +217,7 @@ export interface FileRoutesById {
   '/organizer/forums/new': typeof OrganizerForumsNewRoute
   '/forums/$forumId/': typeof ForumsForumIdIndexRoute
   '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
+  '/organizer/forums/$forumId/outbox': typeof OrganizerForumsForumIdOutboxRoute
   '/organizer/forums/$forumId/registrations': typeof OrganizerForumsForumIdRegistrationsRoute
   '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
   '/forums/$forumId/participants/': typeof ForumsForumIdParticipantsIndexRoute
@@ -192,9 +229,12 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/account'
+    | '/forgot-password'
     | '/profile'
+    | '/reset-password'
     | '/sign-in'
     | '/sign-up'
+    | '/unsubscribe'
     | '/forums/'
     | '/organizer/'
     | '/forums/$forumId/agenda'
@@ -203,6 +243,7 @@ export interface FileRouteTypes {
     | '/organizer/forums/new'
     | '/forums/$forumId/'
     | '/forums/$forumId/participants/$companyId'
+    | '/organizer/forums/$forumId/outbox'
     | '/organizer/forums/$forumId/registrations'
     | '/organizer/forums/$forumId/schedule'
     | '/forums/$forumId/participants/'
@@ -212,9 +253,12 @@ export interface FileRouteTypes {
   to:
     | '/'
     | '/account'
+    | '/forgot-password'
     | '/profile'
+    | '/reset-password'
     | '/sign-in'
     | '/sign-up'
+    | '/unsubscribe'
     | '/forums'
     | '/organizer'
     | '/forums/$forumId/agenda'
@@ -223,6 +267,7 @@ export interface FileRouteTypes {
     | '/organizer/forums/new'
     | '/forums/$forumId'
     | '/forums/$forumId/participants/$companyId'
+    | '/organizer/forums/$forumId/outbox'
     | '/organizer/forums/$forumId/registrations'
     | '/organizer/forums/$forumId/schedule'
     | '/forums/$forumId/participants'
@@ -232,9 +277,12 @@ export interface FileRouteTypes {
     | '__root__'
     | '/'
     | '/account'
+    | '/forgot-password'
     | '/profile'
+    | '/reset-password'
     | '/sign-in'
     | '/sign-up'
+    | '/unsubscribe'
     | '/forums/'
     | '/organizer/'
     | '/forums/$forumId/agenda'
@@ -243,6 +291,7 @@ export interface FileRouteTypes {
     | '/organizer/forums/new'
     | '/forums/$forumId/'
     | '/forums/$forumId/participants/$companyId'
+    | '/organizer/forums/$forumId/outbox'
     | '/organizer/forums/$forumId/registrations'
     | '/organizer/forums/$forumId/schedule'
     | '/forums/$forumId/participants/'
@@ -253,9 +302,12 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   AccountRoute: typeof AccountRoute
+  ForgotPasswordRoute: typeof ForgotPasswordRoute
   ProfileRoute: typeof ProfileRoute
+  ResetPasswordRoute: typeof ResetPasswordRoute
   SignInRoute: typeof SignInRoute
   SignUpRoute: typeof SignUpRoute
+  UnsubscribeRoute: typeof UnsubscribeRoute
   ForumsIndexRoute: typeof ForumsIndexRoute
   OrganizerIndexRoute: typeof OrganizerIndexRoute
   ForumsForumIdAgendaRoute: typeof ForumsForumIdAgendaRoute
@@ -264,6 +316,7 @@ export interface RootRouteChildren {
   OrganizerForumsNewRoute: typeof OrganizerForumsNewRoute
   ForumsForumIdIndexRoute: typeof ForumsForumIdIndexRoute
   ForumsForumIdParticipantsCompanyIdRoute: typeof ForumsForumIdParticipantsCompanyIdRoute
+  OrganizerForumsForumIdOutboxRoute: typeof OrganizerForumsForumIdOutboxRoute
   OrganizerForumsForumIdRegistrationsRoute: typeof OrganizerForumsForumIdRegistrationsRoute
   OrganizerForumsForumIdScheduleRoute: typeof OrganizerForumsForumIdScheduleRoute
   ForumsForumIdParticipantsIndexRoute: typeof ForumsForumIdParticipantsIndexRoute
@@ -287,11 +340,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AccountRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/forgot-password': {
+      id: '/forgot-password'
+      path: '/forgot-password'
+      fullPath: '/forgot-password'
+      preLoaderRoute: typeof ForgotPasswordRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/profile': {
       id: '/profile'
       path: '/profile'
       fullPath: '/profile'
       preLoaderRoute: typeof ProfileRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/reset-password': {
+      id: '/reset-password'
+      path: '/reset-password'
+      fullPath: '/reset-password'
+      preLoaderRoute: typeof ResetPasswordRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/sign-in': {
@@ -306,6 +373,13 @@ declare module '@tanstack/react-router' {
       path: '/sign-up'
       fullPath: '/sign-up'
       preLoaderRoute: typeof SignUpRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/unsubscribe': {
+      id: '/unsubscribe'
+      path: '/unsubscribe'
+      fullPath: '/unsubscribe'
+      preLoaderRoute: typeof UnsubscribeRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/forums/': {
@@ -378,6 +452,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrganizerForumsForumIdIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/organizer/forums/$forumId/outbox': {
+      id: '/organizer/forums/$forumId/outbox'
+      path: '/organizer/forums/$forumId/outbox'
+      fullPath: '/organizer/forums/$forumId/outbox'
+      preLoaderRoute: typeof OrganizerForumsForumIdOutboxRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/organizer/forums/$forumId/registrations': {
       id: '/organizer/forums/$forumId/registrations'
       path: '/organizer/forums/$forumId/registrations'
@@ -405,9 +486,12 @@ declare module '@tanstack/react-router' {
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   AccountRoute: AccountRoute,
+  ForgotPasswordRoute: ForgotPasswordRoute,
   ProfileRoute: ProfileRoute,
+  ResetPasswordRoute: ResetPasswordRoute,
   SignInRoute: SignInRoute,
   SignUpRoute: SignUpRoute,
+  UnsubscribeRoute: UnsubscribeRoute,
   ForumsIndexRoute: ForumsIndexRoute,
   OrganizerIndexRoute: OrganizerIndexRoute,
   ForumsForumIdAgendaRoute: ForumsForumIdAgendaRoute,
@@ -417,6 +501,7 @@ const rootRouteChildren: RootRouteChildren = {
   ForumsForumIdIndexRoute: ForumsForumIdIndexRoute,
   ForumsForumIdParticipantsCompanyIdRoute:
     ForumsForumIdParticipantsCompanyIdRoute,
+  OrganizerForumsForumIdOutboxRoute: OrganizerForumsForumIdOutboxRoute,
   OrganizerForumsForumIdRegistrationsRoute:
     OrganizerForumsForumIdRegistrationsRoute,
   OrganizerForumsForumIdScheduleRoute: OrganizerForumsForumIdScheduleRoute,

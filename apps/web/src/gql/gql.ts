@@ -21,8 +21,13 @@ type Documents = {
     "\n  mutation RevokeCalendarFeed($id: ID!) {\n    revokeCalendarFeed(id: $id)\n  }\n": typeof types.RevokeCalendarFeedDocument,
     "\n  mutation ChangePassword($in: ChangePasswordInput!) {\n    changePassword(input: $in) {\n      accessToken\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
+    "\n  query MutedNotifications {\n    mutedNotifications\n  }\n": typeof types.MutedNotificationsDocument,
+    "\n  mutation SetMutedNotifications($categories: [NotificationCategory!]!) {\n    setMutedNotifications(categories: $categories)\n  }\n": typeof types.SetMutedNotificationsDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($in: ResetPasswordInput!) {\n    resetPassword(input: $in)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation SignIn($in: LoginInput!) {\n    login(input: $in) {\n      accessToken\n      user {\n        id\n        preferredLanguage\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token)\n  }\n": typeof types.UnsubscribeDocument,
     "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n": typeof types.ForumsDocument,
     "\n  query PendingRequests($forumId: ID!) {\n    meetingRequests(forumId: $forumId, direction: RECEIVED) {\n      id\n      status\n    }\n  }\n": typeof types.PendingRequestsDocument,
     "\n  query ForumDashboard($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsByDay {\n        date\n        side\n        count\n      }\n      requestsPending\n      requestsAccepted\n      requestsDeclined\n      meetings\n      meetingPlaces\n      interpreterPlaces\n      requestedPairs\n      requestedPairsNeedingInterpreter\n    }\n  }\n": typeof types.ForumDashboardDocument,
@@ -31,6 +36,7 @@ type Documents = {
     "\n  mutation SetForumStatus($id: ID!, $status: ForumStatus!) {\n    setForumStatus(id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": typeof types.SetForumStatusDocument,
     "\n  query OrganizerForums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n      sessions {\n        id\n        startsAt\n      }\n    }\n  }\n": typeof types.OrganizerForumsDocument,
     "\n  query ForumFigures($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      meetings\n    }\n  }\n": typeof types.ForumFiguresDocument,
+    "\n  query Outbox($forumId: ID!, $status: NotificationStatus) {\n    outbox(forumId: $forumId, status: $status, first: 200) {\n      id\n      kind\n      email\n      language\n      status\n      attempts\n      lastError\n      createdAt\n      sendAfter\n      sentAt\n      channel\n      subject\n      text\n    }\n  }\n": typeof types.OutboxDocument,
     "\n  query ForumRegistrations($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      slots {\n        id\n      }\n    }\n    registrations(forumId: $forumId) {\n      id\n      status\n      side\n      maxMeetings\n      unavailableSlotIds\n      delegates {\n        id\n        name\n        email\n      }\n      activity {\n        requestsSent\n        requestsReceived\n        requestsAccepted\n        requestsAwaitingAnswer\n        meetings\n      }\n      company {\n        id\n        name\n        country\n        city\n        offers\n        seeks\n        sectors\n        description\n        languages\n      }\n    }\n  }\n": typeof types.ForumRegistrationsDocument,
     "\n  mutation SetRegistrationStatus($id: ID!, $status: RegistrationStatus!) {\n    setRegistrationStatus(id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": typeof types.SetRegistrationStatusDocument,
     "\n  mutation MoveMeeting($id: ID!, $slotId: ID!, $tableId: ID) {\n    moveMeeting(id: $id, slotId: $slotId, tableId: $tableId) {\n      id\n      pinned\n    }\n  }\n": typeof types.MoveMeetingDocument,
@@ -67,8 +73,13 @@ const documents: Documents = {
     "\n  mutation RevokeCalendarFeed($id: ID!) {\n    revokeCalendarFeed(id: $id)\n  }\n": types.RevokeCalendarFeedDocument,
     "\n  mutation ChangePassword($in: ChangePasswordInput!) {\n    changePassword(input: $in) {\n      accessToken\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
+    "\n  query MutedNotifications {\n    mutedNotifications\n  }\n": types.MutedNotificationsDocument,
+    "\n  mutation SetMutedNotifications($categories: [NotificationCategory!]!) {\n    setMutedNotifications(categories: $categories)\n  }\n": types.SetMutedNotificationsDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($in: ResetPasswordInput!) {\n    resetPassword(input: $in)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation SignIn($in: LoginInput!) {\n    login(input: $in) {\n      accessToken\n      user {\n        id\n        preferredLanguage\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token)\n  }\n": types.UnsubscribeDocument,
     "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n": types.ForumsDocument,
     "\n  query PendingRequests($forumId: ID!) {\n    meetingRequests(forumId: $forumId, direction: RECEIVED) {\n      id\n      status\n    }\n  }\n": types.PendingRequestsDocument,
     "\n  query ForumDashboard($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsByDay {\n        date\n        side\n        count\n      }\n      requestsPending\n      requestsAccepted\n      requestsDeclined\n      meetings\n      meetingPlaces\n      interpreterPlaces\n      requestedPairs\n      requestedPairsNeedingInterpreter\n    }\n  }\n": types.ForumDashboardDocument,
@@ -77,6 +88,7 @@ const documents: Documents = {
     "\n  mutation SetForumStatus($id: ID!, $status: ForumStatus!) {\n    setForumStatus(id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": types.SetForumStatusDocument,
     "\n  query OrganizerForums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n      sessions {\n        id\n        startsAt\n      }\n    }\n  }\n": types.OrganizerForumsDocument,
     "\n  query ForumFigures($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      meetings\n    }\n  }\n": types.ForumFiguresDocument,
+    "\n  query Outbox($forumId: ID!, $status: NotificationStatus) {\n    outbox(forumId: $forumId, status: $status, first: 200) {\n      id\n      kind\n      email\n      language\n      status\n      attempts\n      lastError\n      createdAt\n      sendAfter\n      sentAt\n      channel\n      subject\n      text\n    }\n  }\n": types.OutboxDocument,
     "\n  query ForumRegistrations($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      slots {\n        id\n      }\n    }\n    registrations(forumId: $forumId) {\n      id\n      status\n      side\n      maxMeetings\n      unavailableSlotIds\n      delegates {\n        id\n        name\n        email\n      }\n      activity {\n        requestsSent\n        requestsReceived\n        requestsAccepted\n        requestsAwaitingAnswer\n        meetings\n      }\n      company {\n        id\n        name\n        country\n        city\n        offers\n        seeks\n        sectors\n        description\n        languages\n      }\n    }\n  }\n": types.ForumRegistrationsDocument,
     "\n  mutation SetRegistrationStatus($id: ID!, $status: RegistrationStatus!) {\n    setRegistrationStatus(id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": types.SetRegistrationStatusDocument,
     "\n  mutation MoveMeeting($id: ID!, $slotId: ID!, $tableId: ID) {\n    moveMeeting(id: $id, slotId: $slotId, tableId: $tableId) {\n      id\n      pinned\n    }\n  }\n": types.MoveMeetingDocument,
@@ -145,11 +157,31 @@ export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEv
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MutedNotifications {\n    mutedNotifications\n  }\n"): (typeof documents)["\n  query MutedNotifications {\n    mutedNotifications\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMutedNotifications($categories: [NotificationCategory!]!) {\n    setMutedNotifications(categories: $categories)\n  }\n"): (typeof documents)["\n  mutation SetMutedNotifications($categories: [NotificationCategory!]!) {\n    setMutedNotifications(categories: $categories)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($in: ResetPasswordInput!) {\n    resetPassword(input: $in)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($in: ResetPasswordInput!) {\n    resetPassword(input: $in)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SignIn($in: LoginInput!) {\n    login(input: $in) {\n      accessToken\n      user {\n        id\n        preferredLanguage\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($in: LoginInput!) {\n    login(input: $in) {\n      accessToken\n      user {\n        id\n        preferredLanguage\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($in: SignUpInput!) {\n    signUp(input: $in) {\n      accessToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token)\n  }\n"): (typeof documents)["\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -182,6 +214,10 @@ export function graphql(source: "\n  query OrganizerForums {\n    forums {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ForumFigures($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      meetings\n    }\n  }\n"): (typeof documents)["\n  query ForumFigures($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      meetings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Outbox($forumId: ID!, $status: NotificationStatus) {\n    outbox(forumId: $forumId, status: $status, first: 200) {\n      id\n      kind\n      email\n      language\n      status\n      attempts\n      lastError\n      createdAt\n      sendAfter\n      sentAt\n      channel\n      subject\n      text\n    }\n  }\n"): (typeof documents)["\n  query Outbox($forumId: ID!, $status: NotificationStatus) {\n    outbox(forumId: $forumId, status: $status, first: 200) {\n      id\n      kind\n      email\n      language\n      status\n      attempts\n      lastError\n      createdAt\n      sendAfter\n      sentAt\n      channel\n      subject\n      text\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,8 +1,8 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../../gql';
 import { errorCode } from '../../../lib/graphql-client';
 import { useSession } from '../../../lib/session';
@@ -56,6 +56,7 @@ export function AccountPage() {
       <Title order={1} size="h2">
         {t('accountTitle')}
       </Title>
+      <NotificationSettings />
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="change-password">
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
@@ -99,5 +100,54 @@ export function AccountPage() {
         </Stack>
       </Paper>
     </Stack>
+  );
+}
+
+const Muted = graphql(`
+  query MutedNotifications {
+    mutedNotifications
+  }
+`);
+
+const SetMuted = graphql(`
+  mutation SetMutedNotifications($categories: [NotificationCategory!]!) {
+    setMutedNotifications(categories: $categories)
+  }
+`);
+
+const MUTABLE = ['REQUESTS', 'REGISTRATION', 'AGENDA'] as const;
+
+/** Which email messages this account receives (security messages always). */
+function NotificationSettings() {
+  const { t } = useTranslation('auth');
+  const [{ data }] = useQuery({ query: Muted });
+  const [state, setMuted] = useMutation(SetMuted);
+  const muted = new Set<string>(state.data?.setMutedNotifications ?? data?.mutedNotifications ?? []);
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="notifications-title">
+      <Stack gap="xs">
+        <Title order={2} size="h4" id="notifications-title">
+          {t('notifications.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('notifications.hint')}
+        </Text>
+        {MUTABLE.map((category) => (
+          <Checkbox
+            key={category}
+            label={t(`notifications.category.${category}`)}
+            checked={!muted.has(category)}
+            disabled={!data || state.fetching}
+            onChange={(event) => {
+              const next = new Set(muted);
+              if (event.currentTarget.checked) next.delete(category);
+              else next.add(category);
+              void setMuted({ categories: MUTABLE.filter((c) => next.has(c)) });
+            }}
+          />
+        ))}
+        <ErrorText code={errorCode(state.error)} />
+      </Stack>
+    </Paper>
   );
 }

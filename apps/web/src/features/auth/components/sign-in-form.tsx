@@ -82,6 +82,9 @@ export function SignInForm({ redirectTo, expired }: { redirectTo?: string; expir
           <Button type="submit" loading={busy} fullWidth>
             {t('signIn')}
           </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            {t('forgot.link')}
+          </Anchor>
           <Anchor component={Link} to="/sign-up" size="sm">
             {t('noAccount')}
           </Anchor>
