@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { simpleParser } from 'mailparser';
-import { SignInPage, words } from './pages';
+import { documentPage, seriousViolations, SignInPage, words } from './pages';
 
 /** The messages in the server's local mailbox (no SMTP under `npm start`) to one address, as raw text. */
 function mailTo(address: string): string[] {
@@ -51,6 +51,8 @@ test('a forgotten password is reset through the emailed link, which works once (
   await page.getByLabel(w.auth.reset.newPassword).fill('short');
   await page.getByRole('button', { name: w.auth.reset.save }).click();
   await expect(page.getByText(w.auth.reset.tooShort)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await documentPage(page, `reset-password-ko-${info.project.name}`);
   await page.getByLabel(w.auth.reset.newPassword).fill('a second, longer password');
   await page.getByRole('button', { name: w.auth.reset.save }).click();
   await expect(page.getByTestId('password-reset')).toHaveText(w.auth.reset.done);

@@ -10,6 +10,7 @@ export interface NotificationJob {
 
 const RELAY_INTERVAL_MS = 500;
 const BATCH = 500;
+const INLINE_CONCURRENCY = 4;
 
 /**
  * Moves due outbox rows to whoever sends them, every half second: to the
@@ -71,7 +72,8 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
           [BATCH],
         ),
       );
-      const jobs = [...due.map(({ id }) => ({ id, jobId: id })), ...stale.map(({ id, attempts }) => ({ id, jobId: `${id}-retry-${attempts}` }))];
+      // A row can be handed on more than once (a burst's row waiting behind an older one): each time a new job; the claim keeps it to one send.
+      const jobs = [...due.map(({ id }) => ({ id, jobId: `${id}-${Date.now().toString(36)}` })), ...stale.map(({ id, attempts }) => ({ id, jobId: `${id}-retry-${attempts}` }))];
       if (jobs.length) {
         try {
           await this.enqueue(jobs);
@@ -84,14 +86,20 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
       return jobs.length;
     }
     const due: { id: string }[] = await this.dataSource.query(`SELECT id FROM notification WHERE status = 'PENDING' AND send_after <= now() ORDER BY send_after LIMIT $1`, [BATCH]);
-    for (const { id } of [...stale, ...due]) {
-      if (this.stopped) break;
-      const outcome = await this.sender.deliver(id, { final: false, retryInPlace: true }).catch((error: unknown) => {
-        this.logger.warn({ id, err: error }, 'notification not sent');
-        return 'FAILED' as const;
-      });
-      if (outcome === 'RETRY') this.logger.warn({ id }, 'notification not sent; it will be tried again');
-    }
+    // Four at a time, as the worker does (each row's claim keeps two senders off the same row).
+    const ids = [...stale, ...due].map((row) => row.id);
+    let next = 0;
+    const lane = async () => {
+      while (next < ids.length && !this.stopped) {
+        const id = ids[next++];
+        const outcome = await this.sender.deliver(id, { final: false, retryInPlace: true }).catch((error: unknown) => {
+          this.logger.warn({ id, err: error }, 'notification not sent');
+          return 'FAILED' as const;
+        });
+        if (outcome === 'RETRY') this.logger.warn({ id }, 'notification not sent; it will be tried again');
+      }
+    };
+    await Promise.all(Array.from({ length: INLINE_CONCURRENCY }, lane));
     return stale.length + due.length;
   }
 }

@@ -41,13 +41,24 @@ export class NotificationSender {
    * queue's own retry calls again.
    */
   async deliver(id: string, options: { final: boolean; retryInPlace: boolean }): Promise<DeliveryOutcome> {
-    const [claimed] = returned<Row>(await this.dataSource.query(
-      `UPDATE notification SET status = 'SENDING', claimed_at = now(), attempts = attempts + 1
-        WHERE id = $1 AND (status IN ('PENDING', 'QUEUED') OR (status = 'SENDING' AND claimed_at < now() - make_interval(secs => $2::float8 / 1000)))
-       RETURNING ${ROW_SQL}`,
-      [id, this.lockMs],
-    ));
-    if (!claimed) return 'SKIPPED';
+    // A row of a burst goes out only as the oldest unsent of its burst (the others ride along with it),
+    // so two senders never split one burst.
+    const [claimed] = returned<Row>(
+      await this.dataSource.query(
+        `UPDATE notification n SET status = 'SENDING', claimed_at = now(), attempts = attempts + 1
+          WHERE n.id = $1 AND (n.status IN ('PENDING', 'QUEUED') OR (n.status = 'SENDING' AND n.claimed_at < now() - make_interval(secs => $2::float8 / 1000)))
+            AND (n.batch_key IS NULL OR NOT EXISTS (
+                  SELECT 1 FROM notification o WHERE o.batch_key = n.batch_key AND o.id <> n.id AND o.status IN ('PENDING', 'QUEUED', 'SENDING')
+                     AND (o.created_at, o.id) < (n.created_at, n.id)))
+         RETURNING ${ROW_SQL}`,
+        [id, this.lockMs],
+      ),
+    );
+    if (!claimed) {
+      // Waiting behind an older row of its burst: back to PENDING, so the relay hands it on again if that one leaves it behind.
+      await this.dataSource.query(`UPDATE notification SET status = 'PENDING', send_after = now() + interval '1 second' WHERE id = $1 AND status = 'QUEUED' AND batch_key IS NOT NULL`, [id]);
+      return 'SKIPPED';
+    }
     const rows = [claimed];
     if (claimed.batchKey) {
       const siblings = returned<Row>(
