@@ -127,6 +127,32 @@ describe('notifications', () => {
     expect(outbox.filter((row) => row.kind === 'AGENDA_CHANGED' && row.email === 'vn1@example.com').map((row) => row.status).sort()).toEqual(['MERGED', 'SENT']);
   });
 
+  it('reminds each person the day before, once, with the day\'s meetings, the calendar file and the agenda link', async () => {
+    // The pair whose meeting was cancelled above meets again, at the forum's first slot.
+    ok(await gql(api.app, 'mutation ($in: CreateMeetingInput!) { createMeeting(input: $in) { id } }', { in: { forumId: f.forumId, companyIds: [f.ids.vn1, f.ids.kr1], slotId: f.slotIds[0] } }, f.organizer));
+    // The forum day moves to tomorrow: it starts in 20 hours.
+    await db.query(
+      `UPDATE slot SET starts_at = starts_at + d.shift, ends_at = ends_at + d.shift
+         FROM (SELECT now() + interval '20 hours' - min(starts_at) AS shift FROM slot WHERE forum_id = $1) d WHERE forum_id = $1`,
+      [f.forumId],
+    );
+    const reminders = () => smtp.received.filter((mail) => mail.parsed.subject?.startsWith('Ngày mai tại'));
+    const { schedule } = ok(await gql<{ schedule: { meetings: { companies: { id: string; name: string }[] }[] } }>(api.app, 'query ($f: ID!) { schedule(forumId: $f) { meetings { companies { id name } } } }', { f: f.forumId }, f.organizer));
+    const vn1Meetings = schedule.meetings.filter((meeting) => meeting.companies.some((company) => company.id === f.ids.vn1));
+    // VinaTech's representative and its delegate, in Vietnamese.
+    await eventually(() => reminders().length === 2, 20_000);
+    expect(reminders().map((mail) => mail.to).sort()).toEqual(['delegate@vinatech.vn', 'vn1@example.com']);
+    const mail = reminders().find((m) => m.to === 'vn1@example.com')!;
+    expect(mail.parsed.subject).toBe(`Ngày mai tại Korea–Vietnam ICT Forum Hanoi: ${vn1Meetings.length} cuộc gặp của bạn`);
+    for (const meeting of vn1Meetings) expect(mail.parsed.text).toContain(meeting.companies.find((company) => company.id !== f.ids.vn1)!.name);
+    expect(mail.parsed.text).toContain(`https://forum.example.com/forums/${f.forumId}/agenda`);
+    const events = Object.values(ical.sync.parseICS(mail.parsed.attachments[0].content.toString('utf8'))).filter((item): item is VEvent => item?.type === 'VEVENT');
+    expect(events).toHaveLength(vn1Meetings.length);
+    // Written once per person and day, however often the planner runs.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(await db.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'REMINDER' AND email = 'vn1@example.com'`)).toEqual([{ n: 1 }]);
+  }, 40_000);
+
   it('shows the outbox to the forum organiser only', async () => {
     const { outbox } = ok(await gql<{ outbox: { kind: string; status: string; subject: string; channel: string }[] }>(api.app, OUTBOX, { f: f.forumId }, f.organizer));
     expect(outbox.length).toBeGreaterThan(10);

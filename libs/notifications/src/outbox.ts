@@ -11,6 +11,7 @@ export const CATEGORY_OF: Record<NotificationKind, NotificationCategory> = {
   REGISTRATION_REJECTED: 'REGISTRATION',
   SCHEDULE_PUBLISHED: 'AGENDA',
   AGENDA_CHANGED: 'AGENDA',
+  REMINDER: 'AGENDA',
   PASSWORD_RESET: 'SECURITY',
 };
 
@@ -90,4 +91,45 @@ export async function notifyUser(manager: EntityManager, userId: string, kind: N
     [userId, kind, CATEGORY_OF[kind], JSON.stringify(data)],
   );
   return rows.map((row) => row.id);
+}
+
+/**
+ * The reminder the day before: for every forum day of a published schedule
+ * that starts within the next 24 hours, one message to each person of each
+ * approved company with meetings that day (written once: its dedupe key).
+ * Answers how many were written.
+ */
+export async function planReminders(manager: EntityManager): Promise<number> {
+  const rows: { id: string }[] = await manager.query(
+    `WITH days AS (
+       SELECT sl.forum_id, to_char(sl.starts_at AT TIME ZONE f.time_zone, 'YYYY-MM-DD') AS day, min(sl.starts_at) AS first
+         FROM slot sl JOIN forum f ON f.id = sl.forum_id
+        WHERE f.status = 'SCHEDULED'
+        GROUP BY sl.forum_id, 2
+       HAVING min(sl.starts_at) > now() AND min(sl.starts_at) <= now() + interval '24 hours'
+     ),
+     busy AS (
+       SELECT d.forum_id, d.day, mp.company_id, count(*)::int AS meetings
+         FROM days d
+         JOIN forum f ON f.id = d.forum_id
+         JOIN schedule s ON s.forum_id = d.forum_id AND s.status = 'PUBLISHED'
+         JOIN meeting_participant mp ON mp.schedule_id = s.id
+         JOIN slot sl ON sl.id = mp.slot_id AND to_char(sl.starts_at AT TIME ZONE f.time_zone, 'YYYY-MM-DD') = d.day
+        GROUP BY d.forum_id, d.day, mp.company_id
+     )
+     INSERT INTO notification (user_id, email, language, kind, category, forum_id, data, dedupe_key)
+     SELECT u.id, u.email, ${LANGUAGE_SQL}, 'REMINDER', 'AGENDA', f.id,
+            jsonb_build_object('name', u.name, 'company', c.name, 'forum', f.name, 'forumId', f.id, 'timeZone', f.time_zone,
+                               'companyId', c.id, 'day', b.day, 'meetings', b.meetings, 'venue', CASE WHEN coalesce(f.venue, '') = '' THEN '' ELSE ', ' || f.venue END),
+            'reminder:' || f.id || ':' || b.day || ':' || u.id
+       FROM busy b
+       JOIN forum f ON f.id = b.forum_id
+       JOIN registration r ON r.forum_id = f.id AND r.company_id = b.company_id AND r.status = 'APPROVED'
+       JOIN company c ON c.id = b.company_id
+       JOIN user_account u ON u.company_id = c.id AND u.role IN ('COMPANY', 'DELEGATE')
+      WHERE NOT ('AGENDA' = ANY(u.muted_notifications))
+     ON CONFLICT (dedupe_key) DO NOTHING
+     RETURNING id`,
+  );
+  return rows.length;
 }

@@ -1,5 +1,6 @@
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { planReminders } from './outbox';
 import { returned, type NotificationSender } from './sender';
 
 /** A job for the `notifications` queue: one outbox row (the job id keeps one job per row and try). */
@@ -11,6 +12,7 @@ export interface NotificationJob {
 const RELAY_INTERVAL_MS = 500;
 const BATCH = 500;
 const INLINE_CONCURRENCY = 4;
+const REMINDER_EVERY_TICKS = 10;
 
 /**
  * Moves due outbox rows to whoever sends them, every half second: to the
@@ -18,7 +20,7 @@ const INLINE_CONCURRENCY = 4;
  * (single process, without Redis). It also takes over the rows whose sender
  * died mid-send (claimed longer ago than the lock). A row written by any API
  * process is found here, so a crash between the change and the send loses
- * nothing.
+ * nothing. It also writes the reminders the day before each forum day.
  */
 export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(NotificationRelay.name);
@@ -57,8 +59,11 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
     this.timer.unref();
   }
 
-  /** One pass; answers how many rows it handed on. */
+  private ticks = 0;
+
+  /** One pass; answers how many rows it handed on. Every tenth pass (about five seconds) also writes the day-before reminders that are due. */
   async tick(): Promise<number> {
+    if (this.ticks++ % REMINDER_EVERY_TICKS === 0) await planReminders(this.dataSource.manager);
     const stale: { id: string; attempts: number }[] = await this.dataSource.query(
       `SELECT id, attempts FROM notification WHERE status = 'SENDING' AND claimed_at < now() - make_interval(secs => $1::float8 / 1000) LIMIT $2`,
       [this.lockMs, BATCH],

@@ -112,32 +112,33 @@ export class NotificationSender {
           REGISTRATION_REJECTED: `${base}/forums/${forumId}`,
           SCHEDULE_PUBLISHED: `${base}/forums/${forumId}/agenda`,
           AGENDA_CHANGED: `${base}/forums/${forumId}/agenda`,
+          REMINDER: `${base}/forums/${forumId}/agenda`,
         }
       : {};
     const resetUrl = typeof data.token === 'string' ? `${base}/reset-password?token=${encodeURIComponent(data.token)}` : undefined;
     const unsubscribe = row.category === 'SECURITY' ? undefined : `${base}/unsubscribe?token=${unsubscribeToken(this.config.jwtSecret, row.userId, row.category)}`;
     const changes = row.kind === 'AGENDA_CHANGED' ? rows.map((r) => r.data.change as AgendaChange).filter(Boolean) : undefined;
+    const agenda =
+      row.kind === 'REMINDER' && forumId && typeof data.companyId === 'string'
+        ? (await this.meetings(forumId, data.companyId, String(data.day), String(data.timeZone))).map((m) => ({ startsAt: new Date(m.startsAt).toISOString(), table: m.table, counterpart: m.counterpart }))
+        : undefined;
     // The token of a reset link is never written into the rendered data's text except as the link.
-    const rendered = renderMessage({ kind: row.kind, language, data: { ...data, token: undefined }, changes, links: { action: row.kind === 'PASSWORD_RESET' ? resetUrl : action[row.kind], unsubscribe } });
+    const rendered = renderMessage({ kind: row.kind, language, data: { ...data, token: undefined }, changes, agenda, links: { action: row.kind === 'PASSWORD_RESET' ? resetUrl : action[row.kind], unsubscribe } });
     const headers: Record<string, string> = { 'X-Forum-Notification': row.id };
     if (unsubscribe) {
       headers['List-Unsubscribe'] = `<${unsubscribe}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
     const attachments = [];
-    if (forumId && (row.kind === 'SCHEDULE_PUBLISHED' || row.kind === 'AGENDA_CHANGED') && typeof data.companyId === 'string') {
-      const calendar = await this.calendar(forumId, data.companyId, language, changes);
+    if (forumId && (row.kind === 'SCHEDULE_PUBLISHED' || row.kind === 'AGENDA_CHANGED' || row.kind === 'REMINDER') && typeof data.companyId === 'string') {
+      const calendar = await this.calendar(forumId, data.companyId, language, changes, row.kind === 'REMINDER' ? String(data.day) : undefined);
       if (calendar) attachments.push({ filename: 'agenda.ics', content: calendar, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' });
     }
     return { messageId: `<${row.id}@forum-matchmaker>`, to: row.email, from: this.config.mailFrom, ...rendered, headers, attachments };
   }
 
-  /**
-   * The company's published meetings as calendar events (the pair's UID and
-   * SEQUENCE, as the calendar feed writes them); for changes, only the
-   * meetings concerned, a cancelled one as a CANCELLED event.
-   */
-  private async calendar(forumId: string, companyId: string, language: Language, changes?: AgendaChange[]): Promise<string | null> {
+  /** A company's meetings in the forum's published schedule, in time order (of one local day when given). */
+  private async meetings(forumId: string, companyId: string, day?: string, timeZone?: string) {
     const meetings: { id: string; a: string; b: string; sequence: number; startsAt: Date; endsAt: Date; table: string; interpreter: boolean; counterpart: string; forum: string; venue: string | null }[] =
       await this.dataSource.query(
         `SELECT m.id, m.company_a_id AS a, m.company_b_id AS b, m.sequence, sl.starts_at AS "startsAt", sl.ends_at AS "endsAt", t.label AS "table", t.interpreter,
@@ -150,6 +151,20 @@ export class NotificationSender {
           ORDER BY sl.starts_at`,
         [forumId, companyId],
       );
+    if (!day || !timeZone) return meetings;
+    const localDay = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    return meetings.filter((meeting) => localDay.format(new Date(meeting.startsAt)) === day);
+  }
+
+  /**
+   * The company's published meetings as calendar events (the pair's UID and
+   * SEQUENCE, as the calendar feed writes them); for changes, only the
+   * meetings concerned, a cancelled one as a CANCELLED event; for a
+   * reminder, the day's.
+   */
+  private async calendar(forumId: string, companyId: string, language: Language, changes?: AgendaChange[], day?: string): Promise<string | null> {
+    const [{ timeZone }]: { timeZone: string }[] = await this.dataSource.query('SELECT time_zone AS "timeZone" FROM forum WHERE id = $1', [forumId]);
+    const meetings = await this.meetings(forumId, companyId, day, timeZone);
     const t = exportsT(language);
     const calendar = ical({ prodId: { company: 'Forum Matchmaker', product: 'agenda', language: language.toUpperCase() }, method: ICalCalendarMethod.PUBLISH });
     const wanted = changes ? new Set(changes.map((change) => change.meetingId)) : null;

@@ -27,6 +27,8 @@ export interface MessageInput {
   data: Record<string, unknown>;
   /** AGENDA_CHANGED: every change in the burst, oldest first. */
   changes?: AgendaChange[];
+  /** REMINDER: the day's meetings, in time order. */
+  agenda?: { startsAt: string; table: string; counterpart: string }[];
   links: { action?: string; unsubscribe?: string };
 }
 
@@ -39,6 +41,7 @@ export interface RenderedMessage {
 type Lines = { subject: string; body: string[]; action?: string };
 type Strings = Record<NotificationKind, Lines> & {
   hello: string;
+  agendaLine: string;
   change: Record<AgendaChange['change'], string>;
   table: string;
   unsubscribe: string;
@@ -53,6 +56,7 @@ type Strings = Record<NotificationKind, Lines> & {
 export const STRINGS: Record<Language, Strings> = {
   en: {
     hello: 'Hello {{name}},',
+    agendaLine: '{{time}} · table {{table}} · {{counterpart}}',
     REQUEST_RECEIVED: { subject: '{{from}} asks to meet you at {{forum}}', body: ['{{from}} ({{fromCountry}}) would like a meeting with {{company}} at {{forum}}.', '{{message}}', 'Accept or decline it in Forum Matchmaker.'], action: 'See the request' },
     REQUEST_ACCEPTED: { subject: '{{to}} accepted your meeting request', body: ['{{to}} accepted your request to meet at {{forum}}. The meeting will be in your agenda once the organiser publishes the schedule.'], action: 'See your requests' },
     REQUEST_DECLINED: { subject: '{{to}} declined your meeting request', body: ['{{to}} declined your request to meet at {{forum}}. Other companies may suit you: see the recommendations.'], action: 'See recommendations' },
@@ -61,6 +65,7 @@ export const STRINGS: Record<Language, Strings> = {
     REGISTRATION_REJECTED: { subject: 'Your registration for {{forum}} was not approved', body: ['The organiser did not approve {{company}} for {{forum}}. Write to the organiser if you think this is a mistake.'], action: 'Open the forum' },
     SCHEDULE_PUBLISHED: { subject: 'Your agenda for {{forum}}: {{meetings}} meetings', body: ['The schedule of {{forum}} is published (version {{version}}). {{company}} has {{meetings}} meetings.', 'The attached calendar file adds them to your calendar.'], action: 'See your agenda' },
     AGENDA_CHANGED: { subject: 'Your agenda for {{forum}} changed', body: ['The organiser changed your agenda for {{forum}}:'], action: 'See your agenda' },
+    REMINDER: { subject: 'Tomorrow at {{forum}}: your {{meetings}} meetings', body: ['Your meetings at {{forum}} on {{day}}{{venue}}:'], action: 'Your agenda and its printable PDF' },
     PASSWORD_RESET: { subject: 'Reset your Forum Matchmaker password', body: ['Someone (we hope you) asked to reset the password of {{email}}.', 'The link works once, for one hour. If you did not ask, ignore this message: your password stays as it is.'], action: 'Choose a new password' },
     change: { MOVED: '{{counterpart}}: moved from {{from}} to {{to}}', CANCELLED: '{{counterpart}}: {{from}} is cancelled', ADDED: '{{counterpart}}: new meeting at {{to}}' },
     table: 'table {{table}}',
@@ -69,6 +74,7 @@ export const STRINGS: Record<Language, Strings> = {
   },
   ko: {
     hello: '{{name}} 님, 안녕하세요.',
+    agendaLine: '{{time}} · {{table}} 테이블 · {{counterpart}}',
     REQUEST_RECEIVED: { subject: '{{from}}에서 {{forum}} 상담을 신청했습니다', body: ['{{from}}({{fromCountry}})에서 {{forum}}에서 {{company}}와의 상담을 원합니다.', '{{message}}', 'Forum Matchmaker에서 수락하거나 거절하세요.'], action: '신청 보기' },
     REQUEST_ACCEPTED: { subject: '{{to}}에서 상담 신청을 수락했습니다', body: ['{{to}}에서 {{forum}} 상담 신청을 수락했습니다. 주최 측이 일정을 발표하면 상담 일정에 표시됩니다.'], action: '상담 신청 보기' },
     REQUEST_DECLINED: { subject: '{{to}}에서 상담 신청을 거절했습니다', body: ['{{to}}에서 {{forum}} 상담 신청을 거절했습니다. 추천 기업을 확인해 보세요.'], action: '추천 기업 보기' },
@@ -77,6 +83,7 @@ export const STRINGS: Record<Language, Strings> = {
     REGISTRATION_REJECTED: { subject: '{{forum}} 참가 등록이 승인되지 않았습니다', body: ['주최 측이 {{forum}}에 {{company}}의 참가를 승인하지 않았습니다. 잘못되었다고 생각되면 주최 측에 문의하세요.'], action: '포럼 열기' },
     SCHEDULE_PUBLISHED: { subject: '{{forum}} 상담 일정: 상담 {{meetings}}건', body: ['{{forum}} 일정이 발표되었습니다(버전 {{version}}). {{company}}의 상담은 {{meetings}}건입니다.', '첨부된 캘린더 파일로 일정을 캘린더에 추가할 수 있습니다.'], action: '상담 일정 보기' },
     AGENDA_CHANGED: { subject: '{{forum}} 상담 일정이 변경되었습니다', body: ['주최 측이 {{forum}} 상담 일정을 변경했습니다:'], action: '상담 일정 보기' },
+    REMINDER: { subject: '내일 {{forum}}: 상담 {{meetings}}건', body: ['{{day}} {{forum}}{{venue}} 상담 일정입니다:'], action: '상담 일정과 인쇄용 PDF' },
     PASSWORD_RESET: { subject: 'Forum Matchmaker 비밀번호 재설정', body: ['{{email}} 계정의 비밀번호 재설정이 요청되었습니다.', '링크는 한 번, 1시간 동안 사용할 수 있습니다. 요청하지 않았다면 이 메일을 무시하세요. 비밀번호는 바뀌지 않습니다.'], action: '새 비밀번호 정하기' },
     change: { MOVED: '{{counterpart}}: {{from}} → {{to}}(으)로 변경', CANCELLED: '{{counterpart}}: {{from}} 상담 취소', ADDED: '{{counterpart}}: {{to}} 새 상담' },
     table: '{{table}} 테이블',
@@ -85,6 +92,7 @@ export const STRINGS: Record<Language, Strings> = {
   },
   vi: {
     hello: 'Xin chào {{name}},',
+    agendaLine: '{{time}} · bàn {{table}} · {{counterpart}}',
     REQUEST_RECEIVED: { subject: '{{from}} muốn gặp bạn tại {{forum}}', body: ['{{from}} ({{fromCountry}}) muốn có một cuộc gặp với {{company}} tại {{forum}}.', '{{message}}', 'Hãy chấp nhận hoặc từ chối trong Forum Matchmaker.'], action: 'Xem yêu cầu' },
     REQUEST_ACCEPTED: { subject: '{{to}} đã chấp nhận yêu cầu gặp của bạn', body: ['{{to}} đã chấp nhận yêu cầu gặp tại {{forum}}. Cuộc gặp sẽ có trong lịch của bạn khi ban tổ chức công bố lịch.'], action: 'Xem yêu cầu' },
     REQUEST_DECLINED: { subject: '{{to}} đã từ chối yêu cầu gặp của bạn', body: ['{{to}} đã từ chối yêu cầu gặp tại {{forum}}. Hãy xem các doanh nghiệp được gợi ý.'], action: 'Xem gợi ý' },
@@ -93,6 +101,7 @@ export const STRINGS: Record<Language, Strings> = {
     REGISTRATION_REJECTED: { subject: 'Đăng ký tham dự {{forum}} không được duyệt', body: ['Ban tổ chức không duyệt {{company}} tham dự {{forum}}. Nếu bạn cho rằng có nhầm lẫn, hãy liên hệ ban tổ chức.'], action: 'Mở diễn đàn' },
     SCHEDULE_PUBLISHED: { subject: 'Lịch gặp của bạn tại {{forum}}: {{meetings}} cuộc gặp', body: ['Lịch gặp của {{forum}} đã được công bố (phiên bản {{version}}). {{company}} có {{meetings}} cuộc gặp.', 'Tệp lịch đính kèm giúp thêm chúng vào lịch của bạn.'], action: 'Xem lịch gặp' },
     AGENDA_CHANGED: { subject: 'Lịch gặp của bạn tại {{forum}} đã thay đổi', body: ['Ban tổ chức đã thay đổi lịch gặp của bạn tại {{forum}}:'], action: 'Xem lịch gặp' },
+    REMINDER: { subject: 'Ngày mai tại {{forum}}: {{meetings}} cuộc gặp của bạn', body: ['Các cuộc gặp của bạn tại {{forum}} ngày {{day}}{{venue}}:'], action: 'Lịch gặp và bản PDF để in' },
     PASSWORD_RESET: { subject: 'Đặt lại mật khẩu Forum Matchmaker', body: ['Có yêu cầu đặt lại mật khẩu cho {{email}}.', 'Liên kết chỉ dùng được một lần, trong một giờ. Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn không đổi.'], action: 'Chọn mật khẩu mới' },
     change: { MOVED: '{{counterpart}}: chuyển từ {{from}} sang {{to}}', CANCELLED: '{{counterpart}}: cuộc gặp lúc {{from}} bị hủy', ADDED: '{{counterpart}}: cuộc gặp mới lúc {{to}}' },
     table: 'bàn {{table}}',
@@ -128,6 +137,8 @@ export function renderMessage(input: MessageInput): RenderedMessage {
       to: change.to ? placeText(change.to, input.language, timeZone) : '',
     }),
   );
+  const clock = new Intl.DateTimeFormat(input.language, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  changes.push(...(input.agenda ?? []).map((meeting) => fill(s.agendaLine, { time: clock.format(new Date(meeting.startsAt)), table: meeting.table, counterpart: meeting.counterpart })));
   const hello = fill(s.hello, input.data);
   const footer = input.links.unsubscribe ? fill(s.unsubscribe, { link: input.links.unsubscribe }) : input.kind === 'PASSWORD_RESET' ? s.security : '';
   const action = lines.action && input.links.action ? { label: lines.action, url: input.links.action } : null;

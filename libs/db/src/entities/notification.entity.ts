@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'REGISTRATION_REJECTED',
   'SCHEDULE_PUBLISHED',
   'AGENDA_CHANGED',
+  'REMINDER',
   'PASSWORD_RESET',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -41,6 +42,7 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 @Index('notification_due_index', ['status', 'sendAfter'])
 @Index('notification_forum_index', ['forumId', 'createdAt'])
 @Index('notification_batch_index', ['batchKey', 'status'])
+@Index('notification_dedupe_key_unique', ['dedupeKey'], { unique: true })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -79,6 +81,10 @@ export class Notification {
   /** Rows with the same key that are due together go out as one message (a burst of agenda changes). */
   @Column({ name: 'batch_key', type: 'varchar', length: 200, nullable: true })
   batchKey: string | null;
+
+  /** Written at most once (the reminder of one forum day to one person). */
+  @Column({ name: 'dedupe_key', type: 'varchar', length: 300, nullable: true })
+  dedupeKey: string | null;
 
   @Column({ name: 'send_after', type: 'timestamptz', default: () => 'now()' })
   sendAfter: Date;

@@ -1,11 +1,12 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
 /** The notification outbox, password reset links, and the categories each account mutes. */
-export class Notifications1795697884380 implements MigrationInterface {
-    name = 'Notifications1795697884380'
+export class Notifications1795700436312 implements MigrationInterface {
+    name = 'Notifications1795700436312'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`CREATE TABLE "notification" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "user_id" uuid NOT NULL, "email" character varying(254) NOT NULL, "language" character varying(2) NOT NULL, "kind" character varying(32) NOT NULL, "category" character varying(16) NOT NULL, "forum_id" uuid, "data" jsonb NOT NULL DEFAULT '{}', "batch_key" character varying(200), "send_after" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "status" character varying(16) NOT NULL DEFAULT 'PENDING', "attempts" integer NOT NULL DEFAULT '0', "last_error" text, "claimed_at" TIMESTAMP WITH TIME ZONE, "sent_at" TIMESTAMP WITH TIME ZONE, "channel" character varying(16), "merged_into" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "notification_status_check" CHECK ("status" IN ('PENDING', 'QUEUED', 'SENDING', 'SENT', 'FAILED', 'MERGED')), CONSTRAINT "notification_category_check" CHECK ("category" IN ('REQUESTS', 'REGISTRATION', 'AGENDA', 'SECURITY')), CONSTRAINT "notification_kind_check" CHECK ("kind" IN ('REQUEST_RECEIVED', 'REQUEST_ACCEPTED', 'REQUEST_DECLINED', 'REQUEST_WITHDRAWN', 'REGISTRATION_APPROVED', 'REGISTRATION_REJECTED', 'SCHEDULE_PUBLISHED', 'AGENDA_CHANGED', 'PASSWORD_RESET')), CONSTRAINT "PK_705b6c7cdf9b2c2ff7ac7872cb7" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE TABLE "notification" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "user_id" uuid NOT NULL, "email" character varying(254) NOT NULL, "language" character varying(2) NOT NULL, "kind" character varying(32) NOT NULL, "category" character varying(16) NOT NULL, "forum_id" uuid, "data" jsonb NOT NULL DEFAULT '{}', "batch_key" character varying(200), "dedupe_key" character varying(300), "send_after" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "status" character varying(16) NOT NULL DEFAULT 'PENDING', "attempts" integer NOT NULL DEFAULT '0', "last_error" text, "claimed_at" TIMESTAMP WITH TIME ZONE, "sent_at" TIMESTAMP WITH TIME ZONE, "channel" character varying(16), "merged_into" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "notification_status_check" CHECK ("status" IN ('PENDING', 'QUEUED', 'SENDING', 'SENT', 'FAILED', 'MERGED')), CONSTRAINT "notification_category_check" CHECK ("category" IN ('REQUESTS', 'REGISTRATION', 'AGENDA', 'SECURITY')), CONSTRAINT "notification_kind_check" CHECK ("kind" IN ('REQUEST_RECEIVED', 'REQUEST_ACCEPTED', 'REQUEST_DECLINED', 'REQUEST_WITHDRAWN', 'REGISTRATION_APPROVED', 'REGISTRATION_REJECTED', 'SCHEDULE_PUBLISHED', 'AGENDA_CHANGED', 'REMINDER', 'PASSWORD_RESET')), CONSTRAINT "PK_705b6c7cdf9b2c2ff7ac7872cb7" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "notification_dedupe_key_unique" ON "notification"  ("dedupe_key") `);
         await queryRunner.query(`CREATE INDEX "notification_batch_index" ON "notification"  ("batch_key", "status") `);
         await queryRunner.query(`CREATE INDEX "notification_forum_index" ON "notification"  ("forum_id", "created_at") `);
         await queryRunner.query(`CREATE INDEX "notification_due_index" ON "notification"  ("status", "send_after") `);
@@ -27,6 +28,7 @@ export class Notifications1795697884380 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "public"."notification_due_index"`);
         await queryRunner.query(`DROP INDEX "public"."notification_forum_index"`);
         await queryRunner.query(`DROP INDEX "public"."notification_batch_index"`);
+        await queryRunner.query(`DROP INDEX "public"."notification_dedupe_key_unique"`);
         await queryRunner.query(`DROP TABLE "notification"`);
     }
 
