@@ -211,6 +211,37 @@ describe('notifications', () => {
     expect(await db.query(`SELECT count(*)::int AS n FROM notification WHERE email = 'vn2@example.com'`)).toEqual(rows);
   });
 
+  it("sends a forum's messages in its organiser's own words where set (checked placeholders, live preview), the product's elsewhere", async () => {
+    const TEMPLATES = 'query ($f: ID!) { notificationTemplates(forumId: $f) { kind language subject body custom placeholders } }';
+    const { notificationTemplates } = ok(await gql<{ notificationTemplates: { kind: string; language: string; subject: string; custom: boolean; placeholders: string[] }[] }>(api.app, TEMPLATES, { f: f.forumId }, f.organizer));
+    expect(notificationTemplates).toHaveLength(9 * 3);
+    expect(notificationTemplates.find((t) => t.kind === 'REQUEST_RECEIVED' && t.language === 'ko')).toMatchObject({ subject: '{{from}}에서 {{forum}} 상담을 신청했습니다', custom: false });
+    const PREVIEW = 'query ($f: ID!, $in: NotificationTemplateInput!) { previewNotification(forumId: $f, input: $in) { subject text } }';
+    const words = { kind: 'REQUEST_RECEIVED', language: 'ko', subject: '[{{forum}}] {{from}} 상담 신청', body: '{{name}} 님, {{from}}에서 {{company}}와의 상담을 원합니다.\n\n{{message}}\n\n통역이 필요하면 사무국(02-123-4567)으로 연락 주세요.' };
+    const typo = await gql(api.app, PREVIEW, { f: f.forumId, in: { ...words, body: '{{nmae}} 님' } }, f.organizer);
+    expect(codeOf(typo)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(typo)).toContain('{{nmae}}');
+    const { previewNotification } = ok(await gql<{ previewNotification: { subject: string; text: string } }>(api.app, PREVIEW, { f: f.forumId, in: words }, f.organizer));
+    expect(previewNotification.subject).toBe('[Korea–Vietnam ICT Forum Hanoi] VinaTech Software 상담 신청');
+    expect(previewNotification.text).toContain('통역이 필요하면 사무국(02-123-4567)으로 연락 주세요.');
+    expect(codeOf(await gql(api.app, PREVIEW, { f: f.forumId, in: words }, f.otherOrganizer))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(api.app, PREVIEW, { f: f.forumId, in: words }, f.vn1))).toBe('FORBIDDEN');
+
+    const SET = 'mutation ($f: ID!, $in: NotificationTemplateInput!) { setNotificationTemplate(forumId: $f, input: $in) { custom } }';
+    ok(await gql(api.app, SET, { f: f.forumId, in: words }, f.organizer));
+    ok(await gql(api.app, 'mutation ($in: RequestMeetingInput!) { requestMeeting(input: $in) { id } }', { in: { forumId: f.forumId, toCompanyId: f.ids.kr2, priority: 4, message: 'Boards?' } }, f.vn1));
+    await eventually(() => to(smtp, 'kr2@example.com').some((mail) => mail.parsed.subject === '[Korea–Vietnam ICT Forum Hanoi] VinaTech Software 상담 신청'));
+    const mail = to(smtp, 'kr2@example.com').find((m) => m.parsed.subject === '[Korea–Vietnam ICT Forum Hanoi] VinaTech Software 상담 신청')!;
+    expect(mail.parsed.text).toContain('kr2 님, VinaTech Software에서 Busan Chips와의 상담을 원합니다.');
+    expect(mail.parsed.text).toContain('“Boards?”');
+    expect(mail.parsed.text).toContain(`https://forum.example.com/forums/${f.forumId}/requests`);
+    // In English, the product's words still.
+    const after = ok(await gql<{ notificationTemplates: { kind: string; language: string; custom: boolean }[] }>(api.app, TEMPLATES, { f: f.forumId }, f.organizer)).notificationTemplates;
+    expect(after.filter((t) => t.custom).map((t) => `${t.kind}/${t.language}`)).toEqual(['REQUEST_RECEIVED/ko']);
+    const reset = ok(await gql<{ resetNotificationTemplate: { custom: boolean; subject: string } }>(api.app, 'mutation ($f: ID!) { resetNotificationTemplate(forumId: $f, kind: REQUEST_RECEIVED, language: ko) { custom subject } }', { f: f.forumId }, f.organizer));
+    expect(reset.resetNotificationTemplate).toEqual({ custom: false, subject: '{{from}}에서 {{forum}} 상담을 신청했습니다' });
+  });
+
   it('resets a forgotten password with a single-use emailed link that ends the other sessions; the same answer for an unknown address', async () => {
     const resets = () => smtp.received.filter((mail) => mail.parsed.subject === 'Forum Matchmaker 비밀번호 재설정');
     expect(ok(await gql<{ requestPasswordReset: boolean }>(api.app, 'mutation { requestPasswordReset(email: "nobody@example.com") }')).requestPasswordReset).toBe(true);

@@ -297,6 +297,17 @@ for (const language of ['en', 'ko'] as Language[]) {
     await expect(page.getByTestId('outbox-message').filter({ hasText: w.outbox.status.SENT }).first()).toBeVisible({ timeout: 15_000 });
     await page.getByTestId('outbox-message').first().click();
     await expect(page.getByTestId('outbox-text')).toBeVisible();
+    // The organiser's own words, previewed as they type; an unknown placeholder is said before anything is saved.
+    const subject = page.getByLabel(w.templates.subject);
+    await expect(subject).not.toHaveValue('');
+    await subject.fill(`[{{forum}}] {{from}} ${language}`);
+    await expect(page.getByTestId('preview-subject')).toHaveText(new RegExp(`^\\[.+\\] .+ ${language}$`));
+    await subject.fill('{{nmae}}');
+    await expect(page.getByTestId('template-unknown')).toHaveText(fill(w.templates.unknown, { names: '{{nmae}}' }));
+    await expect(page.getByRole('button', { name: w.templates.save })).toBeDisabled();
+    await subject.fill(`[{{forum}}] {{from}} ${language}`);
+    await page.getByRole('button', { name: w.templates.save }).click();
+    await expect(page.getByTestId('template-state')).toHaveText(w.templates.custom);
     expect(await seriousViolations(page)).toEqual([]);
     await documentPage(page, `outbox-${language}-${info.project.name}`);
   });

@@ -123,7 +123,10 @@ export class NotificationSender {
         ? (await this.meetings(forumId, data.companyId, String(data.day), String(data.timeZone))).map((m) => ({ startsAt: new Date(m.startsAt).toISOString(), table: m.table, counterpart: m.counterpart }))
         : undefined;
     // The token of a reset link is never written into the rendered data's text except as the link.
-    const rendered = renderMessage({ kind: row.kind, language, data: { ...data, token: undefined }, changes, agenda, links: { action: row.kind === 'PASSWORD_RESET' ? resetUrl : action[row.kind], unsubscribe } });
+    const [custom]: { subject: string; body: string }[] = forumId
+      ? await this.dataSource.query('SELECT subject, body FROM notification_template WHERE forum_id = $1 AND kind = $2 AND language = $3', [forumId, row.kind, language])
+      : [];
+    const rendered = renderMessage({ kind: row.kind, language, data: { ...data, token: undefined }, changes, agenda, custom, links: { action: row.kind === 'PASSWORD_RESET' ? resetUrl : action[row.kind], unsubscribe } });
     const headers: Record<string, string> = { 'X-Forum-Notification': row.id };
     if (unsubscribe) {
       headers['List-Unsubscribe'] = `<${unsubscribe}>`;

@@ -30,6 +30,8 @@ export interface MessageInput {
   /** REMINDER: the day's meetings, in time order. */
   agenda?: { startsAt: string; table: string; counterpart: string }[];
   links: { action?: string; unsubscribe?: string };
+  /** The organiser's own subject and body for this forum, kind and language (paragraphs separated by blank lines). */
+  custom?: { subject: string; body: string } | null;
 }
 
 export interface RenderedMessage {
@@ -129,7 +131,8 @@ export function renderMessage(input: MessageInput): RenderedMessage {
   const s = STRINGS[input.language];
   const lines = s[input.kind];
   const timeZone = String(input.data.timeZone ?? 'UTC');
-  const body = lines.body.map((line) => fill(line, input.data)).filter((line) => line.trim() !== '');
+  const paragraphs = input.custom ? input.custom.body.split(/\r?\n\s*\r?\n/).map((paragraph) => paragraph.trim()) : lines.body;
+  const body = paragraphs.map((line) => fill(line, input.data)).filter((line) => line.trim() !== '');
   const changes = (input.changes ?? []).map((change) =>
     fill(s.change[change.change], {
       counterpart: change.counterpart,
@@ -152,5 +155,52 @@ export function renderMessage(input: MessageInput): RenderedMessage {
     footer ? `<hr><p style="font-size:12px;color:#555">${input.links.unsubscribe ? `${escapeHtml(fill(s.unsubscribe, { link: '' }).replace(/[:：]\s*$/, ''))}: <a href="${escapeHtml(input.links.unsubscribe)}">${escapeHtml(input.links.unsubscribe)}</a>` : escapeHtml(footer)}</p>` : '',
     '</body></html>',
   ].join('');
-  return { subject: fill(lines.subject, input.data), text, html };
+  return { subject: fill(input.custom?.subject ?? lines.subject, input.data).replace(/\s+/g, ' ').trim(), text, html };
+}
+
+/** What each kind's own words may say: the placeholders its data carries. */
+export const PLACEHOLDERS: Record<NotificationKind, string[]> = {
+  REQUEST_RECEIVED: ['name', 'company', 'forum', 'from', 'fromCountry', 'to', 'message'],
+  REQUEST_ACCEPTED: ['name', 'company', 'forum', 'from', 'to'],
+  REQUEST_DECLINED: ['name', 'company', 'forum', 'from', 'to'],
+  REQUEST_WITHDRAWN: ['name', 'company', 'forum', 'from', 'to'],
+  REGISTRATION_APPROVED: ['name', 'company', 'forum'],
+  REGISTRATION_REJECTED: ['name', 'company', 'forum'],
+  SCHEDULE_PUBLISHED: ['name', 'company', 'forum', 'version', 'meetings'],
+  AGENDA_CHANGED: ['name', 'company', 'forum'],
+  REMINDER: ['name', 'company', 'forum', 'day', 'venue', 'meetings'],
+  PASSWORD_RESET: ['name', 'email'],
+};
+
+/** The placeholders of a text that its kind does not know (an organiser's typo, said before it is saved). */
+export function unknownPlaceholders(kind: NotificationKind, text: string): string[] {
+  const known = new Set(PLACEHOLDERS[kind]);
+  return [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]))].filter((name) => !known.has(name));
+}
+
+/** Sample data for a preview of each kind, as a real message of a Korea–Vietnam forum would carry. */
+export function sampleData(kind: NotificationKind, language: Language, forum: { name: string; timeZone: string; venue: string | null }): { data: Record<string, unknown>; changes?: AgendaChange[]; agenda?: MessageInput['agenda'] } {
+  const [me, them] = language === 'ko' ? ['Seoul AI Labs', 'VinaTech Software'] : ['VinaTech Software', 'Seoul AI Labs'];
+  const name = language === 'ko' ? '김민준' : language === 'vi' ? 'Nguyễn Văn An' : 'Alex Kim';
+  const soon = new Date(Date.now() + 24 * 3600_000);
+  soon.setUTCMinutes(0, 0, 0);
+  const at = (minutes: number) => new Date(soon.getTime() + minutes * 60_000).toISOString();
+  const data: Record<string, unknown> = {
+    name,
+    company: me,
+    forum: forum.name,
+    timeZone: forum.timeZone,
+    from: kind === 'REQUEST_RECEIVED' || kind === 'REQUEST_WITHDRAWN' ? them : me,
+    fromCountry: language === 'ko' ? 'VN' : 'KR',
+    to: kind === 'REQUEST_RECEIVED' || kind === 'REQUEST_WITHDRAWN' ? me : them,
+    message: '“We build software for smart cities; shall we meet?”',
+    version: 2,
+    meetings: 3,
+    day: new Intl.DateTimeFormat('en-CA', { timeZone: forum.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(soon),
+    venue: forum.venue ? `, ${forum.venue}` : '',
+    email: 'ceo@example.com',
+  };
+  if (kind === 'AGENDA_CHANGED') return { data, changes: [{ change: 'MOVED', meetingId: 'sample', counterpart: them, from: { startsAt: at(0), table: 'T05' }, to: { startsAt: at(30), table: 'T12' } }] };
+  if (kind === 'REMINDER') return { data, agenda: [0, 30, 90].map((minutes, i) => ({ startsAt: at(minutes), table: `T0${i + 2}`, counterpart: i === 0 ? them : `${them} ${i + 1}` })) };
+  return { data };
 }

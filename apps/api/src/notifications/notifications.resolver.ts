@@ -1,5 +1,8 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { LANGUAGES, type Language } from '@forum/common';
+import { LanguageEnum } from '../auth/models/user.model';
 import { Throttle } from '@nestjs/throttler';
 import { NOTIFICATION_CATEGORIES, NOTIFICATION_KINDS, NOTIFICATION_STATUSES, type NotificationCategory, type NotificationKind, type NotificationStatus } from '@forum/db';
 import { CurrentPrincipal, Public, Roles } from '../auth/auth.decorators';
@@ -29,6 +32,31 @@ export class OutboxMessageModel {
   @Field(() => String, { nullable: true, description: 'email, or mailbox (kept locally: no SMTP configured).' }) channel: string | null;
   @Field() subject: string;
   @Field() text: string;
+}
+
+@ObjectType('NotificationTemplate', { description: "One kind of a forum's messages in one language: the organiser's words, or the product's." })
+export class NotificationTemplateModel {
+  @Field(() => NotificationKindEnum) kind: NotificationKind;
+  @Field(() => LanguageEnum) language: Language;
+  @Field() subject: string;
+  @Field({ description: 'Paragraphs separated by a blank line; the greeting, lists, button and unsubscribe line are added around them.' }) body: string;
+  @Field({ description: "Whether these are the organiser's own words." }) custom: boolean;
+  @Field(() => [String], { description: 'The {{placeholders}} this kind may use.' }) placeholders: string[];
+}
+
+@ObjectType('RenderedMessage')
+export class RenderedMessageModel {
+  @Field() subject: string;
+  @Field() text: string;
+  @Field() html: string;
+}
+
+@InputType()
+export class NotificationTemplateInput {
+  @Field(() => NotificationKindEnum) @IsIn([...NOTIFICATION_KINDS]) kind: NotificationKind;
+  @Field(() => LanguageEnum) @IsIn([...LANGUAGES]) language: Language;
+  @Field() @IsString() @MaxLength(300) subject: string;
+  @Field() @IsString() @MaxLength(5000) body: string;
 }
 
 @Resolver()
@@ -65,5 +93,42 @@ export class NotificationsResolver {
   @Mutation(() => NotificationCategoryEnum, { description: "An email's unsubscribe link: mutes its category for its account, without signing in." })
   unsubscribe(@Args('token') token: string): Promise<NotificationCategory> {
     return this.notifications.unsubscribe(token);
+  }
+
+  @Roles('ORGANIZER')
+  @Query(() => [NotificationTemplateModel], { description: "The forum's messages, every kind in every language, as they will be worded." })
+  notificationTemplates(@CurrentPrincipal() principal: Principal, @Args('forumId', { type: () => ID }) forumId: string): Promise<NotificationTemplateModel[]> {
+    return this.notifications.templates(principal, forumId);
+  }
+
+  @Roles('ORGANIZER')
+  @Mutation(() => NotificationTemplateModel, { description: "Words one kind of the forum's messages in one language; an unknown {{placeholder}} is BAD_USER_INPUT." })
+  setNotificationTemplate(
+    @CurrentPrincipal() principal: Principal,
+    @Args('forumId', { type: () => ID }) forumId: string,
+    @Args('input') input: NotificationTemplateInput,
+  ): Promise<NotificationTemplateModel> {
+    return this.notifications.setTemplate(principal, forumId, input);
+  }
+
+  @Roles('ORGANIZER')
+  @Mutation(() => NotificationTemplateModel, { description: "Back to the product's words." })
+  resetNotificationTemplate(
+    @CurrentPrincipal() principal: Principal,
+    @Args('forumId', { type: () => ID }) forumId: string,
+    @Args('kind', { type: () => NotificationKindEnum }) kind: NotificationKind,
+    @Args('language', { type: () => LanguageEnum }) language: Language,
+  ): Promise<NotificationTemplateModel> {
+    return this.notifications.resetTemplate(principal, forumId, kind, language);
+  }
+
+  @Roles('ORGANIZER')
+  @Query(() => RenderedMessageModel, { description: 'A message as a recipient would read it with these words, sample names and times (the editor\'s live preview).' })
+  previewNotification(
+    @CurrentPrincipal() principal: Principal,
+    @Args('forumId', { type: () => ID }) forumId: string,
+    @Args('input') input: NotificationTemplateInput,
+  ): Promise<RenderedMessageModel> {
+    return this.notifications.preview(principal, forumId, input);
   }
 }

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, isLanguage, type AppConfig } from '@forum/common';
-import { NOTIFICATION_CATEGORIES, type NotificationCategory, type NotificationKind, type NotificationStatus } from '@forum/db';
-import { readUnsubscribeToken, renderMessage, type AgendaChange } from '@forum/notifications';
+import { NOTIFICATION_CATEGORIES, NOTIFICATION_KINDS, type NotificationCategory, type NotificationKind, type NotificationStatus } from '@forum/db';
+import { PLACEHOLDERS, readUnsubscribeToken, renderMessage, sampleData, STRINGS, unknownPlaceholders, type AgendaChange, type RenderedMessage } from '@forum/notifications';
+import { LANGUAGES, type Language } from '@forum/common';
 import { BadInputError } from '../common/domain-errors';
 import type { Principal } from '../common/principal';
 import { ForumsService } from '../forums/forums.service';
@@ -24,6 +25,25 @@ export interface OutboxEntry {
   subject: string;
   text: string;
 }
+
+export interface TemplateEntry {
+  kind: NotificationKind;
+  language: Language;
+  subject: string;
+  body: string;
+  custom: boolean;
+  placeholders: string[];
+}
+
+export interface TemplateInput {
+  kind: NotificationKind;
+  language: Language;
+  subject: string;
+  body: string;
+}
+
+/** The kinds a forum's organiser words: every one but the password reset (not a forum's). */
+const FORUM_KINDS: readonly NotificationKind[] = NOTIFICATION_KINDS.filter((kind) => kind !== 'PASSWORD_RESET');
 
 @Injectable()
 export class NotificationsService {
@@ -72,5 +92,62 @@ export class NotificationsService {
       [read.userId, read.category],
     );
     return read.category;
+  }
+
+  /** Every kind × language of a forum's messages: the organiser's words where set, else the product's. */
+  async templates(principal: Principal, forumId: string): Promise<TemplateEntry[]> {
+    const forum = await this.forums.findOwned(principal, forumId);
+    const custom: { kind: NotificationKind; language: Language; subject: string; body: string }[] = await this.dataSource.query('SELECT kind, language, subject, body FROM notification_template WHERE forum_id = $1', [forum.id]);
+    return FORUM_KINDS.flatMap((kind) =>
+      LANGUAGES.map((language) => {
+        const own = custom.find((row) => row.kind === kind && row.language === language);
+        const product = STRINGS[language][kind];
+        return { kind, language, subject: own?.subject ?? product.subject, body: own?.body ?? product.body.join('\n\n'), custom: Boolean(own), placeholders: PLACEHOLDERS[kind] };
+      }),
+    );
+  }
+
+  async setTemplate(principal: Principal, forumId: string, input: TemplateInput): Promise<TemplateEntry> {
+    const forum = await this.forums.findOwned(principal, forumId);
+    this.checkTemplate(input);
+    await this.dataSource.query(
+      `INSERT INTO notification_template (forum_id, kind, language, subject, body) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (forum_id, kind, language) DO UPDATE SET subject = EXCLUDED.subject, body = EXCLUDED.body, updated_at = now()`,
+      [forum.id, input.kind, input.language, input.subject.trim(), input.body.trim()],
+    );
+    return { ...input, subject: input.subject.trim(), body: input.body.trim(), custom: true, placeholders: PLACEHOLDERS[input.kind] };
+  }
+
+  async resetTemplate(principal: Principal, forumId: string, kind: NotificationKind, language: Language): Promise<TemplateEntry> {
+    const forum = await this.forums.findOwned(principal, forumId);
+    if (!FORUM_KINDS.includes(kind)) throw new BadInputError('kind: the password reset message is not a forum\'s');
+    await this.dataSource.query('DELETE FROM notification_template WHERE forum_id = $1 AND kind = $2 AND language = $3', [forum.id, kind, language]);
+    const product = STRINGS[language][kind];
+    return { kind, language, subject: product.subject, body: product.body.join('\n\n'), custom: false, placeholders: PLACEHOLDERS[kind] };
+  }
+
+  /** The message as a recipient would read it, with sample names and times: the live preview of the template editor. */
+  async preview(principal: Principal, forumId: string, input: TemplateInput): Promise<RenderedMessage> {
+    const forum = await this.forums.findOwned(principal, forumId);
+    this.checkTemplate(input);
+    const sample = sampleData(input.kind, input.language, forum);
+    const base = this.config.publicUrl;
+    return renderMessage({
+      kind: input.kind,
+      language: input.language,
+      ...sample,
+      custom: { subject: input.subject, body: input.body },
+      links: { action: `${base}/forums/${forum.id}`, unsubscribe: `${base}/unsubscribe?token=…` },
+    });
+  }
+
+  private checkTemplate(input: TemplateInput) {
+    if (!FORUM_KINDS.includes(input.kind)) throw new BadInputError('kind: the password reset message is not a forum\'s');
+    if (!input.subject.trim() || input.subject.length > 300) throw new BadInputError('subject: from 1 to 300 characters');
+    if (!input.body.trim() || input.body.length > 5000) throw new BadInputError('body: from 1 to 5,000 characters');
+    for (const field of ['subject', 'body'] as const) {
+      const unknown = unknownPlaceholders(input.kind, input[field]);
+      if (unknown.length) throw new BadInputError(`${field}: ${unknown.map((name) => `{{${name}}}`).join(', ')} is not known here; use ${PLACEHOLDERS[input.kind].map((name) => `{{${name}}}`).join(', ')}`);
+    }
   }
 }

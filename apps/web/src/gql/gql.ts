@@ -51,6 +51,10 @@ type Documents = {
     "\n  mutation CancelRun($id: ID!) {\n    cancelScheduleRun(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.CancelRunDocument,
     "\n  query Unscheduled($forumId: ID!) {\n    unscheduledRequests(forumId: $forumId) {\n      id\n      priority\n      from {\n        id\n        name\n        languages\n      }\n      to {\n        id\n        name\n        languages\n      }\n    }\n  }\n": typeof types.UnscheduledDocument,
     "\n  mutation Publish($runId: ID!) {\n    publishSchedule(runId: $runId) {\n      id\n      version\n    }\n  }\n": typeof types.PublishDocument,
+    "\n  query NotificationTemplates($forumId: ID!) {\n    notificationTemplates(forumId: $forumId) {\n      kind\n      language\n      subject\n      body\n      custom\n      placeholders\n    }\n  }\n": typeof types.NotificationTemplatesDocument,
+    "\n  query PreviewNotification($forumId: ID!, $in: NotificationTemplateInput!) {\n    previewNotification(forumId: $forumId, input: $in) {\n      subject\n      text\n    }\n  }\n": typeof types.PreviewNotificationDocument,
+    "\n  mutation SetNotificationTemplate($forumId: ID!, $in: NotificationTemplateInput!) {\n    setNotificationTemplate(forumId: $forumId, input: $in) {\n      kind\n      language\n      subject\n      body\n      custom\n    }\n  }\n": typeof types.SetNotificationTemplateDocument,
+    "\n  mutation ResetNotificationTemplate($forumId: ID!, $kind: NotificationKind!, $language: Language!) {\n    resetNotificationTemplate(forumId: $forumId, kind: $kind, language: $language) {\n      kind\n      language\n      subject\n      body\n      custom\n    }\n  }\n": typeof types.ResetNotificationTemplateDocument,
     "\n  query Participant($forumId: ID!, $companyId: ID!) {\n    participant(forumId: $forumId, companyId: $companyId) {\n      id\n      name\n      country\n      city\n      website\n      side\n      sectors\n      offers\n      seeks\n      languages\n      description\n      delegates {\n        id\n        name\n        title\n        languages\n      }\n    }\n  }\n": typeof types.ParticipantDocument,
     "\n  query ForumSides($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      sides\n    }\n  }\n": typeof types.ForumSidesDocument,
     "\n  query Participants($forumId: ID!, $filter: ParticipantFilter, $after: String) {\n    participants(forumId: $forumId, filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          name\n          country\n          city\n          side\n          sectors\n          offers\n          seeks\n          languages\n          delegates {\n            id\n            name\n            title\n          }\n        }\n      }\n    }\n  }\n": typeof types.ParticipantsDocument,
@@ -103,6 +107,10 @@ const documents: Documents = {
     "\n  mutation CancelRun($id: ID!) {\n    cancelScheduleRun(id: $id) {\n      id\n      status\n    }\n  }\n": types.CancelRunDocument,
     "\n  query Unscheduled($forumId: ID!) {\n    unscheduledRequests(forumId: $forumId) {\n      id\n      priority\n      from {\n        id\n        name\n        languages\n      }\n      to {\n        id\n        name\n        languages\n      }\n    }\n  }\n": types.UnscheduledDocument,
     "\n  mutation Publish($runId: ID!) {\n    publishSchedule(runId: $runId) {\n      id\n      version\n    }\n  }\n": types.PublishDocument,
+    "\n  query NotificationTemplates($forumId: ID!) {\n    notificationTemplates(forumId: $forumId) {\n      kind\n      language\n      subject\n      body\n      custom\n      placeholders\n    }\n  }\n": types.NotificationTemplatesDocument,
+    "\n  query PreviewNotification($forumId: ID!, $in: NotificationTemplateInput!) {\n    previewNotification(forumId: $forumId, input: $in) {\n      subject\n      text\n    }\n  }\n": types.PreviewNotificationDocument,
+    "\n  mutation SetNotificationTemplate($forumId: ID!, $in: NotificationTemplateInput!) {\n    setNotificationTemplate(forumId: $forumId, input: $in) {\n      kind\n      language\n      subject\n      body\n      custom\n    }\n  }\n": types.SetNotificationTemplateDocument,
+    "\n  mutation ResetNotificationTemplate($forumId: ID!, $kind: NotificationKind!, $language: Language!) {\n    resetNotificationTemplate(forumId: $forumId, kind: $kind, language: $language) {\n      kind\n      language\n      subject\n      body\n      custom\n    }\n  }\n": types.ResetNotificationTemplateDocument,
     "\n  query Participant($forumId: ID!, $companyId: ID!) {\n    participant(forumId: $forumId, companyId: $companyId) {\n      id\n      name\n      country\n      city\n      website\n      side\n      sectors\n      offers\n      seeks\n      languages\n      description\n      delegates {\n        id\n        name\n        title\n        languages\n      }\n    }\n  }\n": types.ParticipantDocument,
     "\n  query ForumSides($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      sides\n    }\n  }\n": types.ForumSidesDocument,
     "\n  query Participants($forumId: ID!, $filter: ParticipantFilter, $after: String) {\n    participants(forumId: $forumId, filter: $filter, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          name\n          country\n          city\n          side\n          sectors\n          offers\n          seeks\n          languages\n          delegates {\n            id\n            name\n            title\n          }\n        }\n      }\n    }\n  }\n": types.ParticipantsDocument,
@@ -274,6 +282,22 @@ export function graphql(source: "\n  query Unscheduled($forumId: ID!) {\n    uns
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Publish($runId: ID!) {\n    publishSchedule(runId: $runId) {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation Publish($runId: ID!) {\n    publishSchedule(runId: $runId) {\n      id\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationTemplates($forumId: ID!) {\n    notificationTemplates(forumId: $forumId) {\n      kind\n      language\n      subject\n      body\n      custom\n      placeholders\n    }\n  }\n"): (typeof documents)["\n  query NotificationTemplates($forumId: ID!) {\n    notificationTemplates(forumId: $forumId) {\n      kind\n      language\n      subject\n      body\n      custom\n      placeholders\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewNotification($forumId: ID!, $in: NotificationTemplateInput!) {\n    previewNotification(forumId: $forumId, input: $in) {\n      subject\n      text\n    }\n  }\n"): (typeof documents)["\n  query PreviewNotification($forumId: ID!, $in: NotificationTemplateInput!) {\n    previewNotification(forumId: $forumId, input: $in) {\n      subject\n      text\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNotificationTemplate($forumId: ID!, $in: NotificationTemplateInput!) {\n    setNotificationTemplate(forumId: $forumId, input: $in) {\n      kind\n      language\n      subject\n      body\n      custom\n    }\n  }\n"): (typeof documents)["\n  mutation SetNotificationTemplate($forumId: ID!, $in: NotificationTemplateInput!) {\n    setNotificationTemplate(forumId: $forumId, input: $in) {\n      kind\n      language\n      subject\n      body\n      custom\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetNotificationTemplate($forumId: ID!, $kind: NotificationKind!, $language: Language!) {\n    resetNotificationTemplate(forumId: $forumId, kind: $kind, language: $language) {\n      kind\n      language\n      subject\n      body\n      custom\n    }\n  }\n"): (typeof documents)["\n  mutation ResetNotificationTemplate($forumId: ID!, $kind: NotificationKind!, $language: Language!) {\n    resetNotificationTemplate(forumId: $forumId, kind: $kind, language: $language) {\n      kind\n      language\n      subject\n      body\n      custom\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

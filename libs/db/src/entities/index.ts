@@ -7,6 +7,7 @@ import { Forum } from './forum.entity';
 import { MeetingParticipant } from './meeting-participant.entity';
 import { MeetingRequest } from './meeting-request.entity';
 import { Notification } from './notification.entity';
+import { NotificationTemplate } from './notification-template.entity';
 import { PasswordReset } from './password-reset.entity';
 import { Meeting } from './meeting.entity';
 import { Registration } from './registration.entity';
@@ -25,6 +26,7 @@ export * from './meeting-participant.entity';
 export * from './meeting-request.entity';
 export * from './meeting.entity';
 export * from './notification.entity';
+export * from './notification-template.entity';
 export * from './password-reset.entity';
 export * from './registration.entity';
 export * from './schedule-run.entity';
@@ -49,5 +51,6 @@ export const ENTITIES = [
   MeetingParticipant,
   CalendarFeed,
   Notification,
+  NotificationTemplate,
   PasswordReset,
 ];

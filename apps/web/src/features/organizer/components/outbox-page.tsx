@@ -7,6 +7,7 @@ import type { NotificationStatus } from '../../../gql/graphql';
 import { errorCode } from '../../../lib/graphql-client';
 import { ErrorText } from '../../../ui/error-text';
 import { OrganizerNav } from './organizer-nav';
+import { TemplatesEditor } from './templates-editor';
 
 const Outbox = graphql(`
   query Outbox($forumId: ID!, $status: NotificationStatus) {
@@ -46,6 +47,10 @@ export function OutboxPage({ forumId }: { forumId: string }) {
       <Text c="dimmed" size="sm">
         {t('outbox.intro')}
       </Text>
+      <TemplatesEditor forumId={forumId} />
+      <Title order={2} size="h4">
+        {t('outbox.messages')}
+      </Title>
       <SegmentedControl
         value={status}
         onChange={(value) => setStatus(value as typeof status)}
