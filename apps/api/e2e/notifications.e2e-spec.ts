@@ -163,6 +163,7 @@ describe('notifications', () => {
   });
 
   it('retries a refused send with backoff, and shows a message that keeps failing as FAILED with the reason', async () => {
+    // (Hanoi Cloud's refusals: 452 each time; Seoul AI Labs': a permanent 550.)
     let refusals = 0;
     smtp.answer = (mail) => {
       if (mail.to === 'kr2@example.com' && refusals < 2) {
@@ -170,15 +171,17 @@ describe('notifications', () => {
         return Object.assign(new Error('451 Try again later'), { responseCode: 451 });
       }
       if (mail.to === 'kr1@example.com') return Object.assign(new Error('550 Mailbox unavailable'), { responseCode: 550 });
+      if (mail.to === 'vn2@example.com') return Object.assign(new Error('452 Mailbox full'), { responseCode: 452 });
       return undefined;
     };
     try {
       ok(await gql(api.app, 'mutation ($id: ID!) { setRegistrationStatus(id: $id, status: REJECTED) { id } }', { id: await registrationId(db, f.forumId, f.ids.kr2) }, f.organizer));
       ok(await gql(api.app, 'mutation ($id: ID!) { setRegistrationStatus(id: $id, status: REJECTED) { id } }', { id: await registrationId(db, f.forumId, f.ids.kr1) }, f.organizer));
+      ok(await gql(api.app, 'mutation ($id: ID!) { setRegistrationStatus(id: $id, status: REJECTED) { id } }', { id: await registrationId(db, f.forumId, f.ids.vn2) }, f.organizer));
       await eventually(async () => {
         const { outbox } = ok(await gql<{ outbox: { kind: string; email: string; status: string }[] }>(api.app, OUTBOX, { f: f.forumId }, f.organizer));
         const rejected = outbox.filter((row) => row.kind === 'REGISTRATION_REJECTED');
-        return rejected.length === 2 && rejected.every((row) => row.status === 'SENT' || row.status === 'FAILED');
+        return rejected.length === 3 && rejected.every((row) => row.status === 'SENT' || row.status === 'FAILED');
       });
       const { outbox } = ok(await gql<{ outbox: { kind: string; email: string; status: string; attempts: number; lastError: string | null }[] }>(api.app, OUTBOX, { f: f.forumId }, f.organizer));
       const kr2 = outbox.find((row) => row.kind === 'REGISTRATION_REJECTED' && row.email === 'kr2@example.com')!;
@@ -187,6 +190,10 @@ describe('notifications', () => {
       expect(to(smtp, 'kr2@example.com').filter((mail) => mail.parsed.subject === 'Korea–Vietnam ICT Forum Hanoi 참가 등록이 승인되지 않았습니다')).toHaveLength(1);
       expect([kr1.status, kr1.attempts]).toEqual(['FAILED', 1]);
       expect(kr1.lastError).toContain('550');
+      // Refused for now, again and again: tried four times with growing waits, then shown as failed.
+      const vn2 = outbox.find((row) => row.kind === 'REGISTRATION_REJECTED' && row.email === 'vn2@example.com')!;
+      expect([vn2.status, vn2.attempts]).toEqual(['FAILED', 4]);
+      expect(vn2.lastError).toContain('452');
     } finally {
       smtp.answer = () => undefined;
     }
