@@ -22,7 +22,7 @@ describe('docker-compose.yml', () => {
   const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
   const { services } = compose;
   const environment = (service: Service) =>
-    Object.fromEntries(Object.entries(service.environment ?? {}).map(([key, value]) => [key, value.replace(/\$\{JWT_SECRET[^}]*\}/, 'x'.repeat(48))]));
+    Object.fromEntries(Object.entries(service.environment ?? {}).map(([key, value]) => [key, value.replace(/\$\{JWT_SECRET[^}]*\}/, 'x'.repeat(48)).replace(/\$\{\w+:-([^}]*)\}/g, '$1')]));
 
   it('has PostgreSQL 16, Redis 7, a one-shot migration, the API and the worker, each with a healthcheck or an exit', () => {
     expect(Object.keys(services).sort()).toEqual(['api', 'migrate', 'postgres', 'redis', 'worker']);
@@ -60,6 +60,8 @@ describe('docker-compose.yml', () => {
       expect(config.databaseUrl).toBe(`postgres://${postgres.POSTGRES_USER}:${postgres.POSTGRES_PASSWORD}@postgres:5432/${postgres.POSTGRES_DB}`);
     }
     expect(loadConfig(environment(services.api)).port).toBe(3000);
+    // Unset on the host: a local mailbox, links to localhost:3000.
+    expect(loadConfig(environment(services.worker))).toMatchObject({ smtpUrl: undefined, publicUrl: 'http://localhost:3000', mailFrom: 'Forum Matchmaker <no-reply@forum-matchmaker.local>' });
     expect(services.api.ports).toEqual(['3000:3000']);
     expect(loadConfig(environment(services.worker)).workerHeartbeatFile).toBe('/tmp/worker-heartbeat');
     expect(services.worker.healthcheck!.test.join(' ')).toContain('/tmp/worker-heartbeat');
