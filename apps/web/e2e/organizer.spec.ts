@@ -130,7 +130,11 @@ for (const language of ['en', 'ko'] as Language[]) {
 
     // Requests close: the forum is ready to be scheduled.
     await page.getByRole('navigation', { name: w.nav.label }).getByRole('link', { name: w.nav.overview }).click();
-    await page.getByRole('button', { name: w.status.to.REQUESTS_CLOSED }).click();
+    // The overview as loaded (its figures and charts), before pressing anything on it.
+    await expect(page.getByTestId('dashboard')).toBeVisible();
+    await expect(page.getByTestId('forum-status')).toHaveText(words(language).forums.status.OPEN);
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('button', { name: w.status.to.REQUESTS_CLOSED, exact: true }).click();
     await expect(page.getByTestId('forum-status')).toHaveText(words(language).forums.status.REQUESTS_CLOSED);
     await company.close();
   });
