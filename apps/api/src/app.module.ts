@@ -13,6 +13,7 @@ import { AuthModule } from './auth/auth.module';
 import { formatGraphqlError } from './common/format-graphql-error';
 import { connectionAuthorization, graphqlHardening } from './common/graphql-hardening';
 import { CompaniesModule } from './companies/companies.module';
+import { ForumDayModule } from './forum-day/forum-day.module';
 import { ForumsModule } from './forums/forums.module';
 import { HealthModule } from './health/health.module';
 import { MeetingRequestsModule } from './meeting-requests/meeting-requests.module';
@@ -77,6 +78,7 @@ export class AppModule {
         // Single process (no Redis): this process sends the outbox; with Redis, the worker does.
         ...(runtime.schedulingMode === 'in-process' ? [NotificationsModule.forRoot('inline', config.workerLockMs)] : []),
         NotificationsApiModule,
+        ForumDayModule,
         ServerInfoModule,
         // After GraphQLModule, so GET /graphql stays the API's.
         ...webAppModule(),

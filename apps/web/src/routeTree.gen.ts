@@ -27,6 +27,7 @@ import { Route as OrganizerForumsNewRouteImport } from './routes/organizer/forum
 import { Route as ForumsForumIdParticipantsIndexRouteImport } from './routes/forums/$forumId/participants/index'
 import { Route as ForumsForumIdParticipantsCompanyIdRouteImport } from './routes/forums/$forumId/participants/$companyId'
 import { Route as OrganizerForumsForumIdIndexRouteImport } from './routes/organizer/forums/$forumId/index'
+import { Route as OrganizerForumsForumIdCheckInRouteImport } from './routes/organizer/forums/$forumId/check-in'
 import { Route as OrganizerForumsForumIdOutboxRouteImport } from './routes/organizer/forums/$forumId/outbox'
 import { Route as OrganizerForumsForumIdRegistrationsRouteImport } from './routes/organizer/forums/$forumId/registrations'
 import { Route as OrganizerForumsForumIdScheduleRouteImport } from './routes/organizer/forums/$forumId/schedule'
@@ -126,6 +127,12 @@ const OrganizerForumsForumIdIndexRoute =
     path: '/organizer/forums/$forumId/',
     getParentRoute: () => rootRouteImport,
   } as any)
+const OrganizerForumsForumIdCheckInRoute =
+  OrganizerForumsForumIdCheckInRouteImport.update({
+    id: '/organizer/forums/$forumId/check-in',
+    path: '/organizer/forums/$forumId/check-in',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const OrganizerForumsForumIdOutboxRoute =
   OrganizerForumsForumIdOutboxRouteImport.update({
     id: '/organizer/forums/$forumId/outbox',
@@ -168,6 +175,7 @@ export interface FileRoutesByFullPath {
   '/organizer/forums/new': typeof OrganizerForumsNewRoute
   '/forums/$forumId/': typeof ForumsForumIdIndexRoute
   '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
+  '/organizer/forums/$forumId/check-in': typeof OrganizerForumsForumIdCheckInRoute
   '/organizer/forums/$forumId/outbox': typeof OrganizerForumsForumIdOutboxRoute
   '/organizer/forums/$forumId/registrations': typeof OrganizerForumsForumIdRegistrationsRoute
   '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
@@ -192,6 +200,7 @@ export interface FileRoutesByTo {
   '/organizer/forums/new': typeof OrganizerForumsNewRoute
   '/forums/$forumId': typeof ForumsForumIdIndexRoute
   '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
+  '/organizer/forums/$forumId/check-in': typeof OrganizerForumsForumIdCheckInRoute
   '/organizer/forums/$forumId/outbox': typeof OrganizerForumsForumIdOutboxRoute
   '/organizer/forums/$forumId/registrations': typeof OrganizerForumsForumIdRegistrationsRoute
   '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
@@ -217,6 +226,7 @@ export interface FileRoutesById {
   '/organizer/forums/new': typeof OrganizerForumsNewRoute
   '/forums/$forumId/': typeof ForumsForumIdIndexRoute
   '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
+  '/organizer/forums/$forumId/check-in': typeof OrganizerForumsForumIdCheckInRoute
   '/organizer/forums/$forumId/outbox': typeof OrganizerForumsForumIdOutboxRoute
   '/organizer/forums/$forumId/registrations': typeof OrganizerForumsForumIdRegistrationsRoute
   '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
@@ -243,6 +253,7 @@ export interface FileRouteTypes {
     | '/organizer/forums/new'
     | '/forums/$forumId/'
     | '/forums/$forumId/participants/$companyId'
+    | '/organizer/forums/$forumId/check-in'
     | '/organizer/forums/$forumId/outbox'
     | '/organizer/forums/$forumId/registrations'
     | '/organizer/forums/$forumId/schedule'
@@ -267,6 +278,7 @@ export interface FileRouteTypes {
     | '/organizer/forums/new'
     | '/forums/$forumId'
     | '/forums/$forumId/participants/$companyId'
+    | '/organizer/forums/$forumId/check-in'
     | '/organizer/forums/$forumId/outbox'
     | '/organizer/forums/$forumId/registrations'
     | '/organizer/forums/$forumId/schedule'
@@ -291,6 +303,7 @@ export interface FileRouteTypes {
     | '/organizer/forums/new'
     | '/forums/$forumId/'
     | '/forums/$forumId/participants/$companyId'
+    | '/organizer/forums/$forumId/check-in'
     | '/organizer/forums/$forumId/outbox'
     | '/organizer/forums/$forumId/registrations'
     | '/organizer/forums/$forumId/schedule'
@@ -316,6 +329,7 @@ export interface RootRouteChildren {
   OrganizerForumsNewRoute: typeof OrganizerForumsNewRoute
   ForumsForumIdIndexRoute: typeof ForumsForumIdIndexRoute
   ForumsForumIdParticipantsCompanyIdRoute: typeof ForumsForumIdParticipantsCompanyIdRoute
+  OrganizerForumsForumIdCheckInRoute: typeof OrganizerForumsForumIdCheckInRoute
   OrganizerForumsForumIdOutboxRoute: typeof OrganizerForumsForumIdOutboxRoute
   OrganizerForumsForumIdRegistrationsRoute: typeof OrganizerForumsForumIdRegistrationsRoute
   OrganizerForumsForumIdScheduleRoute: typeof OrganizerForumsForumIdScheduleRoute
@@ -452,6 +466,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrganizerForumsForumIdIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/organizer/forums/$forumId/check-in': {
+      id: '/organizer/forums/$forumId/check-in'
+      path: '/organizer/forums/$forumId/check-in'
+      fullPath: '/organizer/forums/$forumId/check-in'
+      preLoaderRoute: typeof OrganizerForumsForumIdCheckInRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/organizer/forums/$forumId/outbox': {
       id: '/organizer/forums/$forumId/outbox'
       path: '/organizer/forums/$forumId/outbox'
@@ -501,6 +522,7 @@ const rootRouteChildren: RootRouteChildren = {
   ForumsForumIdIndexRoute: ForumsForumIdIndexRoute,
   ForumsForumIdParticipantsCompanyIdRoute:
     ForumsForumIdParticipantsCompanyIdRoute,
+  OrganizerForumsForumIdCheckInRoute: OrganizerForumsForumIdCheckInRoute,
   OrganizerForumsForumIdOutboxRoute: OrganizerForumsForumIdOutboxRoute,
   OrganizerForumsForumIdRegistrationsRoute:
     OrganizerForumsForumIdRegistrationsRoute,

@@ -19,6 +19,7 @@ type Documents = {
     "\n  query Agenda($forumId: ID!, $companyId: ID) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n    }\n    agenda(forumId: $forumId, companyId: $companyId) {\n      id\n      slot {\n        id\n        startsAt\n        endsAt\n      }\n      table {\n        label\n        interpreter\n      }\n      counterpart {\n        id\n        name\n        country\n        city\n        sectors\n        side\n        delegates {\n          id\n          name\n          title\n        }\n      }\n    }\n  }\n": typeof types.AgendaDocument,
     "\n  mutation CreateCalendarFeed($forumId: ID!) {\n    createCalendarFeed(forumId: $forumId) {\n      id\n      url\n    }\n  }\n": typeof types.CreateCalendarFeedDocument,
     "\n  mutation RevokeCalendarFeed($id: ID!) {\n    revokeCalendarFeed(id: $id)\n  }\n": typeof types.RevokeCalendarFeedDocument,
+    "\n  query CheckInCode($forumId: ID!) {\n    myRegistration(forumId: $forumId) {\n      id\n      checkInCode\n      checkedInAt\n    }\n  }\n": typeof types.CheckInCodeDocument,
     "\n  mutation ChangePassword($in: ChangePasswordInput!) {\n    changePassword(input: $in) {\n      accessToken\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  query MutedNotifications {\n    mutedNotifications\n  }\n": typeof types.MutedNotificationsDocument,
@@ -30,6 +31,8 @@ type Documents = {
     "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token)\n  }\n": typeof types.UnsubscribeDocument,
     "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n": typeof types.ForumsDocument,
     "\n  query PendingRequests($forumId: ID!) {\n    meetingRequests(forumId: $forumId, direction: RECEIVED) {\n      id\n      status\n    }\n  }\n": typeof types.PendingRequestsDocument,
+    "\n  query CheckInDeskForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      timeZone\n    }\n  }\n": typeof types.CheckInDeskForumDocument,
+    "\n  mutation CheckIn($forumId: ID!, $code: String!) {\n    checkIn(forumId: $forumId, code: $code) {\n      id\n      checkedInAt\n      side\n      company {\n        id\n        name\n      }\n      delegates {\n        id\n        name\n        title\n      }\n    }\n  }\n": typeof types.CheckInDocument,
     "\n  query ForumDashboard($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsByDay {\n        date\n        side\n        count\n      }\n      requestsPending\n      requestsAccepted\n      requestsDeclined\n      meetings\n      meetingPlaces\n      interpreterPlaces\n      requestedPairs\n      requestedPairsNeedingInterpreter\n    }\n  }\n": typeof types.ForumDashboardDocument,
     "\n  mutation CreateForum($in: CreateForumInput!) {\n    createForum(input: $in) {\n      id\n    }\n  }\n": typeof types.CreateForumDocument,
     "\n  query OrganizerForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n      status\n      sides\n      slotMinutes\n      breakMinutes\n      maxMeetingsPerCompany\n      sessions {\n        id\n        startsAt\n        endsAt\n      }\n      slots {\n        id\n      }\n      tables {\n        id\n        interpreter\n      }\n    }\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      requestsPending\n      requestsAccepted\n      requestsDeclined\n      acceptanceRate\n      meetings\n      requestsFulfilled\n    }\n  }\n": typeof types.OrganizerForumDocument,
@@ -75,6 +78,7 @@ const documents: Documents = {
     "\n  query Agenda($forumId: ID!, $companyId: ID) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n    }\n    agenda(forumId: $forumId, companyId: $companyId) {\n      id\n      slot {\n        id\n        startsAt\n        endsAt\n      }\n      table {\n        label\n        interpreter\n      }\n      counterpart {\n        id\n        name\n        country\n        city\n        sectors\n        side\n        delegates {\n          id\n          name\n          title\n        }\n      }\n    }\n  }\n": types.AgendaDocument,
     "\n  mutation CreateCalendarFeed($forumId: ID!) {\n    createCalendarFeed(forumId: $forumId) {\n      id\n      url\n    }\n  }\n": types.CreateCalendarFeedDocument,
     "\n  mutation RevokeCalendarFeed($id: ID!) {\n    revokeCalendarFeed(id: $id)\n  }\n": types.RevokeCalendarFeedDocument,
+    "\n  query CheckInCode($forumId: ID!) {\n    myRegistration(forumId: $forumId) {\n      id\n      checkInCode\n      checkedInAt\n    }\n  }\n": types.CheckInCodeDocument,
     "\n  mutation ChangePassword($in: ChangePasswordInput!) {\n    changePassword(input: $in) {\n      accessToken\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  query MutedNotifications {\n    mutedNotifications\n  }\n": types.MutedNotificationsDocument,
@@ -86,6 +90,8 @@ const documents: Documents = {
     "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token)\n  }\n": types.UnsubscribeDocument,
     "\n  query Forums {\n    forums {\n      id\n      name\n      venue\n      timeZone\n      status\n    }\n  }\n": types.ForumsDocument,
     "\n  query PendingRequests($forumId: ID!) {\n    meetingRequests(forumId: $forumId, direction: RECEIVED) {\n      id\n      status\n    }\n  }\n": types.PendingRequestsDocument,
+    "\n  query CheckInDeskForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      timeZone\n    }\n  }\n": types.CheckInDeskForumDocument,
+    "\n  mutation CheckIn($forumId: ID!, $code: String!) {\n    checkIn(forumId: $forumId, code: $code) {\n      id\n      checkedInAt\n      side\n      company {\n        id\n        name\n      }\n      delegates {\n        id\n        name\n        title\n      }\n    }\n  }\n": types.CheckInDocument,
     "\n  query ForumDashboard($forumId: ID!) {\n    forumStats(forumId: $forumId) {\n      registrationsByDay {\n        date\n        side\n        count\n      }\n      requestsPending\n      requestsAccepted\n      requestsDeclined\n      meetings\n      meetingPlaces\n      interpreterPlaces\n      requestedPairs\n      requestedPairsNeedingInterpreter\n    }\n  }\n": types.ForumDashboardDocument,
     "\n  mutation CreateForum($in: CreateForumInput!) {\n    createForum(input: $in) {\n      id\n    }\n  }\n": types.CreateForumDocument,
     "\n  query OrganizerForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      venue\n      timeZone\n      status\n      sides\n      slotMinutes\n      breakMinutes\n      maxMeetingsPerCompany\n      sessions {\n        id\n        startsAt\n        endsAt\n      }\n      slots {\n        id\n      }\n      tables {\n        id\n        interpreter\n      }\n    }\n    forumStats(forumId: $forumId) {\n      registrationsBySide {\n        side\n        count\n      }\n      requests\n      requestsPending\n      requestsAccepted\n      requestsDeclined\n      acceptanceRate\n      meetings\n      requestsFulfilled\n    }\n  }\n": types.OrganizerForumDocument,
@@ -157,6 +163,10 @@ export function graphql(source: "\n  mutation RevokeCalendarFeed($id: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query CheckInCode($forumId: ID!) {\n    myRegistration(forumId: $forumId) {\n      id\n      checkInCode\n      checkedInAt\n    }\n  }\n"): (typeof documents)["\n  query CheckInCode($forumId: ID!) {\n    myRegistration(forumId: $forumId) {\n      id\n      checkInCode\n      checkedInAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ChangePassword($in: ChangePasswordInput!) {\n    changePassword(input: $in) {\n      accessToken\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($in: ChangePasswordInput!) {\n    changePassword(input: $in) {\n      accessToken\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -198,6 +208,14 @@ export function graphql(source: "\n  query Forums {\n    forums {\n      id\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PendingRequests($forumId: ID!) {\n    meetingRequests(forumId: $forumId, direction: RECEIVED) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  query PendingRequests($forumId: ID!) {\n    meetingRequests(forumId: $forumId, direction: RECEIVED) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CheckInDeskForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  query CheckInDeskForum($forumId: ID!) {\n    forum(id: $forumId) {\n      id\n      name\n      timeZone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckIn($forumId: ID!, $code: String!) {\n    checkIn(forumId: $forumId, code: $code) {\n      id\n      checkedInAt\n      side\n      company {\n        id\n        name\n      }\n      delegates {\n        id\n        name\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CheckIn($forumId: ID!, $code: String!) {\n    checkIn(forumId: $forumId, code: $code) {\n      id\n      checkedInAt\n      side\n      company {\n        id\n        name\n      }\n      delegates {\n        id\n        name\n        title\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,12 +1,18 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { inList } from './check-in-list';
 import { Company } from './company.entity';
 import { ForumTable } from './forum-table.entity';
 import { MeetingParticipant } from './meeting-participant.entity';
 import { Schedule } from './schedule.entity';
 import { Slot } from './slot.entity';
 
+/** Whether a meeting took place on the forum day (NO_SHOW names the company that did not come). */
+export const ATTENDANCE_STATUSES = ['HELD', 'NO_SHOW'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
 /** Two companies meeting in one slot at one table, in one schedule. */
 @Entity({ name: 'meeting' })
+@Check('meeting_attendance_check', `"attendance" IS NULL OR ${inList('attendance', ATTENDANCE_STATUSES)}`)
 @Unique('meeting_schedule_slot_table_unique', ['scheduleId', 'slotId', 'tableId'])
 @Unique('meeting_schedule_pair_unique', ['scheduleId', 'companyAId', 'companyBId'])
 // Referenced by meeting_participant, so a participant always sits in its meeting's schedule and slot.
@@ -66,6 +72,16 @@ export class Meeting {
    */
   @Column({ type: 'integer', default: 0 })
   sequence: number;
+
+  /** On the forum day: HELD, or NO_SHOW with the company that did not come; null: not marked yet. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  attendance: AttendanceStatus | null;
+
+  @Column({ name: 'absent_company_id', type: 'uuid', nullable: true })
+  absentCompanyId: string | null;
+
+  @Column({ name: 'attendance_marked_at', type: 'timestamptz', nullable: true })
+  attendanceMarkedAt: Date | null;
 
   @OneToMany(() => MeetingParticipant, (participant) => participant.meeting, { cascade: ['insert'] })
   participants?: MeetingParticipant[];

@@ -3,6 +3,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   JoinTable,
   ManyToMany,
@@ -23,6 +24,7 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /** A company taking part in one forum, on one side, with its delegates and availability. */
 @Entity({ name: 'registration' })
+@Index('registration_check_in_code_unique', ['checkInCode'], { unique: true })
 @Unique('registration_forum_company_unique', ['forumId', 'companyId'])
 @Check('registration_status_check', inList('status', REGISTRATION_STATUSES))
 @Check('registration_max_meetings_check', `"max_meetings" IS NULL OR "max_meetings" > 0`)
@@ -65,6 +67,14 @@ export class Registration {
 
   @OneToMany(() => Delegate, (delegate) => delegate.registration, { cascade: ['insert'] })
   delegates?: Delegate[];
+
+  /** The code on the company's agenda (and its QR code) that the check-in desk scans (8 hex digits, from the ForumDay migration's function). */
+  @Column({ name: 'check_in_code', type: 'varchar', length: 12, default: () => 'new_check_in_code()' })
+  checkInCode: string;
+
+  /** When the check-in desk first scanned it on the forum day; null: not yet. */
+  @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true })
+  checkedInAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { REGISTRATION_STATUSES, type Company, type Delegate, type Registration, type RegistrationStatus } from '@forum/db';
+import { DateTimeScalar } from '../../common/date-time.scalar';
 import { graphqlEnum } from '../../common/graphql-enum';
 import { PageInfo } from '../../common/page-info.model';
 import { CompanyModel } from '../../companies/models/company.model';
@@ -79,6 +80,12 @@ export class RegistrationModel {
   @Field(() => [DelegateModel])
   delegates: DelegateModel[];
 
+  @Field({ description: "The code the check-in desk scans (the QR code on the company's agenda); the company's and the organiser's only" })
+  checkInCode: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the company checked in on the forum day' })
+  checkedInAt: Date | null;
+
   @Field(() => CompanyModel, { nullable: true, description: 'The company (in the organiser\'s list of registrations)' })
   company?: CompanyModel | null;
 
@@ -93,6 +100,8 @@ export class RegistrationModel {
       side: registration.side,
       status: registration.status,
       maxMeetings: registration.maxMeetings,
+      checkInCode: registration.checkInCode,
+      checkedInAt: registration.checkedInAt,
       unavailableSlotIds: (registration.unavailableSlots ?? []).map((slot) => slot.id),
       delegates: (registration.delegates ?? []).map((delegate) => DelegateModel.from(delegate, showEmails)),
       company: registration.company ? CompanyModel.from(registration.company) : null,

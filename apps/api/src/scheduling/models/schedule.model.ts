@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../common/date-time.scalar';
-import { SCHEDULE_RUN_STATUSES, type Meeting, type Schedule, type ScheduleRun, type ScheduleRunStatus } from '@forum/db';
+import { ATTENDANCE_STATUSES, SCHEDULE_RUN_STATUSES, type AttendanceStatus, type Meeting, type Schedule, type ScheduleRun, type ScheduleRunStatus } from '@forum/db';
 import { graphqlEnum } from '../../common/graphql-enum';
 
 export const ScheduleRunStatusModel = graphqlEnum(SCHEDULE_RUN_STATUSES, 'ScheduleRunStatus');
@@ -77,6 +77,8 @@ export class ScheduleRunModel {
   }
 }
 
+export const AttendanceStatusModel = graphqlEnum(ATTENDANCE_STATUSES, 'AttendanceStatus', 'HELD: the meeting took place; NO_SHOW: a company did not come');
+
 @ObjectType('Meeting')
 export class MeetingModel {
   @Field(() => ID)
@@ -84,6 +86,12 @@ export class MeetingModel {
 
   @Field()
   pinned: boolean;
+
+  @Field(() => AttendanceStatusModel, { nullable: true, description: 'On the forum day: HELD, or NO_SHOW (absentCompanyId did not come); null: not marked' })
+  attendance: AttendanceStatus | null;
+
+  @Field(() => ID, { nullable: true })
+  absentCompanyId: string | null;
 
   slotId: string;
   tableId: string;
@@ -94,6 +102,8 @@ export class MeetingModel {
     return Object.assign(new MeetingModel(), {
       id: meeting.id,
       pinned: meeting.pinned,
+      attendance: meeting.attendance ?? null,
+      absentCompanyId: meeting.absentCompanyId ?? null,
       slotId: meeting.slotId,
       tableId: meeting.tableId,
       companyAId: meeting.companyAId,

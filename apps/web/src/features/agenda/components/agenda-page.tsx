@@ -11,6 +11,7 @@ import { ErrorText } from '../../../ui/error-text';
 import { ForumNav } from '../../forums/components/forum-nav';
 import { OrganizerNav } from '../../organizer/components/organizer-nav';
 import { CalendarFeed } from './calendar-feed';
+import { CheckInCard } from './check-in-card';
 
 const Agenda = graphql(`
   query Agenda($forumId: ID!, $companyId: ID) {
@@ -95,6 +96,7 @@ export function AgendaPage({ forumId, asCompany }: { forumId: string; asCompany?
           <PdfButton forumId={forum.id} />
         </Group>
       )}
+      {!asCompany && agenda.length > 0 && <CheckInCard forumId={forum.id} timeZone={forum.timeZone} />}
       {agenda.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
       {[...days].map(([key, meetings]) => (
         <Stack key={key} gap="sm" component="section" aria-label={longDate(meetings[0].slot.startsAt, language, forum.timeZone)}>
