@@ -20,6 +20,9 @@ test('a company shows the check-in code on its agenda; the desk takes it once an
   const desk = await deskContext.newPage();
   const w = words('en').organizer;
   await desk.goto('/sign-in');
+  // English chosen on this device (the organiser's account may prefer another language from earlier tests).
+  await new SignInPage(desk, 'vi').chooseLanguage('en');
+  await new SignInPage(desk, 'en').chooseLanguage('vi');
   await new SignInPage(desk, 'en').signIn('organizer@demo.forum', 'demo-organizer');
   await desk.getByTestId('organizer-forum').filter({ hasText: 'ICT' }).getByRole('link').first().click();
   await desk.getByRole('navigation', { name: w.nav.label }).getByRole('link', { name: w.nav.checkIn }).click();
