@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../../gql';
@@ -74,11 +75,21 @@ const NEXT_STATUS: Record<ForumStatus, ForumStatus[]> = {
 /** One forum for its organiser: what it is, where it stands, what to do next, and its exports. */
 export function OrganizerForumPage({ forumId }: { forumId: string }) {
   const { t, i18n } = useTranslation('organizer');
-  const [{ data, fetching, error }] = useQuery({ query: OrganizerForum, variables: { forumId } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: OrganizerForum, variables: { forumId } });
   const [changing, setStatus] = useMutation(SetForumStatus);
+  // The status the server answered to this page's last change wins over the page's data
+  // (a background refresh started before the change could otherwise bring the old status back).
+  const [changed, setChanged] = useState<ForumStatus | null>(null);
   if (fetching && !data) return <Loader role="status" aria-label={t('common:loading')} />;
   if (!data) return <ErrorText code={errorCode(error)} />;
-  const { forum, forumStats: stats } = data;
+  const { forumStats: stats } = data;
+  const forum = changed && changed !== data.forum.status ? { ...data.forum, status: changed } : data.forum;
+  const changeStatus = async (status: ForumStatus) => {
+    const result = await setStatus({ id: data.forum.id, status });
+    if (result.error || !result.data) return;
+    setChanged(result.data.setForumStatus.status);
+    refetch({ requestPolicy: 'network-only' });
+  };
   const language = i18n.language;
   const number = new Intl.NumberFormat(language);
   const percent = new Intl.NumberFormat(language, { style: 'percent' });
@@ -110,7 +121,7 @@ export function OrganizerForumPage({ forumId }: { forumId: string }) {
         <ErrorText code={errorCode(changing.error)} />
         <Group gap="xs">
           {NEXT_STATUS[forum.status].map((status) => (
-            <Button key={status} variant={status === 'DRAFT' || (forum.status === 'REQUESTS_CLOSED' && status === 'OPEN') ? 'default' : 'filled'} loading={changing.fetching} onClick={() => setStatus({ id: forum.id, status })}>
+            <Button key={status} variant={status === 'DRAFT' || (forum.status === 'REQUESTS_CLOSED' && status === 'OPEN') ? 'default' : 'filled'} loading={changing.fetching} onClick={() => void changeStatus(status)}>
               {t(`status.to.${status}`)}
             </Button>
           ))}
