@@ -58,5 +58,10 @@ describe('forum day: check-in and attendance', () => {
     expect(held).toEqual({ id: meetingId, attendance: 'HELD', absentCompanyId: null });
     const { schedule } = ok(await gql<{ schedule: { meetings: { id: string; attendance: string | null }[] } }>(api.app, 'query ($f: ID!) { schedule(forumId: $f) { meetings { id attendance } } }', { f: f.forumId }, f.organizer));
     expect(schedule.meetings.find((m) => m.id === meetingId)!.attendance).toBe('HELD');
+    // Both companies' agendas say so.
+    for (const token of [f.vn1, f.kr1]) {
+      const { agenda } = ok(await gql<{ agenda: { id: string; attendance: string | null }[] }>(api.app, 'query ($f: ID!) { agenda(forumId: $f) { id attendance } }', { f: f.forumId }, token));
+      expect(agenda.find((item) => item.id === meetingId)!.attendance).toBe('HELD');
+    }
   });
 });

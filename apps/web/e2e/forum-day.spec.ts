@@ -48,4 +48,12 @@ test('a company shows the check-in code on its agenda; the desk takes it once an
 
   await page.reload();
   await expect(card).toContainText(c.agenda.checkIn.done.replace('{{time}}', ''));
+
+  // One tap on a meeting (the demo's day is past): the counterpart did not come; the agenda keeps it.
+  const first = page.getByTestId('meeting').first();
+  await first.getByRole('button', { name: c.agenda.attendance.markNoShow }).click();
+  await expect(first.getByRole('button', { name: c.agenda.attendance.markNoShow })).toHaveAttribute('aria-pressed', 'true');
+  await page.reload();
+  await expect(page.getByTestId('meeting').first().getByTestId('attendance')).toContainText(c.agenda.attendance.NO_SHOW);
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -48,6 +48,8 @@ export interface AgendaEntry {
   counterpart: AgendaCompany;
   counterpartSide: string | null;
   counterpartDelegates: AgendaDelegate[];
+  attendance: 'HELD' | 'NO_SHOW' | null;
+  absentCompanyId: string | null;
 }
 
 export interface AgendaData {
@@ -67,6 +69,7 @@ function agendaSql(oneCompany: boolean): string {
       SELECT json_agg(e ORDER BY e.position, e.table_number, e.viewer)
       FROM (
         SELECT mp.company_id AS viewer, m.id AS "meetingId", m.sequence, m.pinned, m.company_a_id AS "companyAId", m.company_b_id AS "companyBId",
+          m.attendance, m.absent_company_id AS "absentCompanyId",
           s.id AS slot_id, s.position, s.starts_at, s.ends_at, t.id AS table_id, t.number AS table_number, t.label AS table_label, t.interpreter,
           json_build_object('id', c.id, 'name', c.name, 'country', c.country, 'city', c.city, 'sectors', c.sectors, 'offers', c.offers,
             'seeks', c.seeks, 'languages', c.languages, 'website', c.website, 'description', c.description) AS counterpart,
@@ -108,6 +111,8 @@ interface EntryRow {
   counterpart: AgendaCompany;
   counterpartSide: string | null;
   counterpartDelegates: AgendaDelegate[];
+  attendance: 'HELD' | 'NO_SHOW' | null;
+  absentCompanyId: string | null;
 }
 
 /**
@@ -135,6 +140,8 @@ export async function loadAgenda(dataSource: DataSource, forumId: string, compan
       counterpart: row.counterpart,
       counterpartSide: row.counterpartSide,
       counterpartDelegates: row.counterpartDelegates,
+      attendance: row.attendance,
+      absentCompanyId: row.absentCompanyId,
     })),
   };
 }

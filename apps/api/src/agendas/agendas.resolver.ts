@@ -28,6 +28,8 @@ export class AgendasResolver {
       table: entry.table,
       interpreter: entry.table.interpreter,
       status: 'SCHEDULED',
+      attendance: entry.attendance,
+      absentCompanyId: entry.absentCompanyId,
       counterpart: {
         ...entry.counterpart,
         side: entry.counterpartSide,

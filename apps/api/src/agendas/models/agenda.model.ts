@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CompanyModel } from '../../companies/models/company.model';
 import { SlotModel, TableModel } from '../../forums/models/forum.model';
 import { DelegateModel } from '../../registrations/models/registration.model';
+import { AttendanceStatusModel } from '../../scheduling/models/schedule.model';
 
 @ObjectType('Counterpart', { description: 'The company on the other side of the table.' })
 export class CounterpartModel extends CompanyModel {
@@ -31,6 +32,12 @@ export class AgendaItemModel {
 
   @Field({ description: 'SCHEDULED (pinned meetings too)' })
   status: string;
+
+  @Field(() => AttendanceStatusModel, { nullable: true, description: 'On the forum day: HELD or NO_SHOW (absentCompanyId did not come); null: not marked' })
+  attendance: 'HELD' | 'NO_SHOW' | null;
+
+  @Field(() => ID, { nullable: true })
+  absentCompanyId: string | null;
 }
 
 @ObjectType('CountBySide')

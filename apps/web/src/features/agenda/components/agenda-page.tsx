@@ -1,7 +1,7 @@
-import { Anchor, Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../../gql';
 import type { AgendaQuery } from '../../../gql/graphql';
 import { errorCode } from '../../../lib/graphql-client';
@@ -23,6 +23,7 @@ const Agenda = graphql(`
     }
     agenda(forumId: $forumId, companyId: $companyId) {
       id
+      attendance
       slot {
         id
         startsAt
@@ -104,7 +105,7 @@ export function AgendaPage({ forumId, asCompany }: { forumId: string; asCompany?
             {longDate(meetings[0].slot.startsAt, language, forum.timeZone)}
           </Title>
           {meetings.map((meeting) => (
-            <MeetingCard key={meeting.id} meeting={meeting} timeZone={forum.timeZone} viewer={viewer} language={language} />
+            <MeetingCard key={meeting.id} meeting={meeting} timeZone={forum.timeZone} viewer={viewer} language={language} canMark={!asCompany} />
           ))}
         </Stack>
       ))}
@@ -113,8 +114,19 @@ export function AgendaPage({ forumId, asCompany }: { forumId: string; asCompany?
   );
 }
 
-function MeetingCard({ meeting, timeZone, viewer, language }: { meeting: Meeting; timeZone: string; viewer: string; language: string }) {
+const MarkAttendance = graphql(`
+  mutation MarkAttendance($id: ID!, $status: AttendanceStatus!) {
+    markAttendance(meetingId: $id, status: $status) {
+      id
+      attendance
+    }
+  }
+`);
+
+function MeetingCard({ meeting, timeZone, viewer, language, canMark }: { meeting: Meeting; timeZone: string; viewer: string; language: string; canMark: boolean }) {
   const { t } = useTranslation('agenda');
+  const [marking, mark] = useMutation(MarkAttendance);
+  const attendance = marking.data?.markAttendance.attendance ?? meeting.attendance;
   const { slot, table, counterpart } = meeting;
   const range = (zone: string) => `${clockTime(slot.startsAt, language, zone)}–${clockTime(slot.endsAt, language, zone)}`;
   return (
@@ -156,6 +168,23 @@ function MeetingCard({ meeting, timeZone, viewer, language }: { meeting: Meeting
           </Text>{' '}
           {counterpart.delegates.map((delegate) => (delegate.title ? `${delegate.name} (${delegate.title})` : delegate.name)).join(', ')}
         </Text>
+      )}
+      {canMark && Date.parse(slot.startsAt) <= Date.now() && (
+        // On the forum day, once the meeting has begun: one tap says whether it took place.
+        <Group gap="xs" mt="xs" data-testid="attendance">
+          {attendance && (
+            <Badge variant="outline" color={attendance === 'HELD' ? 'teal.9' : 'red.9'}>
+              {t(`attendance.${attendance}`)}
+            </Badge>
+          )}
+          <Button size="compact-sm" variant={attendance === 'HELD' ? 'filled' : 'default'} loading={marking.fetching} onClick={() => mark({ id: meeting.id, status: 'HELD' })} aria-pressed={attendance === 'HELD'}>
+            {t('attendance.markHeld')}
+          </Button>
+          <Button size="compact-sm" variant={attendance === 'NO_SHOW' ? 'filled' : 'default'} color="red.9" loading={marking.fetching} onClick={() => mark({ id: meeting.id, status: 'NO_SHOW' })} aria-pressed={attendance === 'NO_SHOW'}>
+            {t('attendance.markNoShow')}
+          </Button>
+          <ErrorText code={errorCode(marking.error)} />
+        </Group>
       )}
     </Card>
   );
