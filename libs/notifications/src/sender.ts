@@ -89,11 +89,14 @@ export class NotificationSender {
       if (options.retryInPlace) return 'RETRY';
       throw error;
     }
-    // A reset link's token is not kept once its message is gone.
-    await this.dataSource.query(`UPDATE notification SET status = 'SENT', sent_at = now(), channel = $2, last_error = NULL, data = data - 'token' WHERE id = $1`, [claimed.id, this.channel.name]);
-    if (rows.length > 1) {
-      await this.dataSource.query(`UPDATE notification SET status = 'MERGED', merged_into = $2, sent_at = now(), channel = $3 WHERE id = ANY($1)`, [rows.slice(1).map((row) => row.id), claimed.id, this.channel.name]);
-    }
+    // One statement: the row sent and the burst's others merged into it are marked together
+    // (a reset link's token is not kept once its message is gone).
+    await this.dataSource.query(
+      `UPDATE notification SET status = CASE WHEN id = $1 THEN 'SENT' ELSE 'MERGED' END, merged_into = CASE WHEN id = $1 THEN NULL ELSE $1::uuid END,
+              sent_at = now(), channel = $2, last_error = CASE WHEN id = $1 THEN NULL ELSE last_error END, data = CASE WHEN id = $1 THEN data - 'token' ELSE data END
+        WHERE id = ANY($3::uuid[])`,
+      [claimed.id, this.channel.name, rows.map((row) => row.id)],
+    );
     return 'SENT';
   }
 
