@@ -5,3 +5,4 @@ export * from './migrate';
 export * from './slot-generation';
 export * from './demo/seed-demo';
 export * from './database-errors';
+export * from './query-results';

@@ -1,7 +1,8 @@
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { planReminders } from './outbox';
-import { returned, type NotificationSender } from './sender';
+import { returned } from '@forum/db';
+import type { NotificationSender } from './sender';
 
 /** A job for the `notifications` queue: one outbox row (the job id keeps one job per row and try). */
 export interface NotificationJob {

@@ -1,7 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { DataSource } from 'typeorm';
 import { exportsT, isLanguage, type AppConfig, type Language } from '@forum/common';
-import type { Notification, NotificationKind } from '@forum/db';
+import { returned, type Notification, type NotificationKind } from '@forum/db';
 import { PermanentDeliveryError, type NotificationChannel, type OutgoingMessage } from './channels';
 import { renderMessage, type AgendaChange } from './templates';
 import { unsubscribeToken } from './unsubscribe';
@@ -201,9 +201,4 @@ export class NotificationSender {
     }
     return calendar.events().length ? calendar.toString() : null;
   }
-}
-
-/** The rows of an UPDATE … RETURNING (TypeORM answers `[rows, count]` for UPDATE and DELETE). */
-export function returned<T>(result: unknown): T[] {
-  return (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result) as T[];
 }

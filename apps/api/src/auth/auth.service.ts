@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { notifyUser, returned } from '@forum/notifications';
+import { notifyUser } from '@forum/notifications';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { Company, isUniqueViolation, PasswordReset, User } from '@forum/db';
+import { Company, isUniqueViolation, PasswordReset, returned, User } from '@forum/db';
 import { BadInputError, ConflictError, ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../common/domain-errors';
 import { FAILED_LOGIN_WINDOW_MS, FailedLogins } from './failed-logins';
 import { AccessTokens } from './access-tokens';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Meeting, Registration, type AttendanceStatus } from '@forum/db';
+import { Meeting, Registration, returned, type AttendanceStatus } from '@forum/db';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
 import { isOrganizer, type Principal } from '../common/principal';
@@ -24,10 +24,12 @@ export class ForumDayService {
     const forum = await this.forums.findOwned(principal, forumId);
     const normalized = String(code ?? '').trim().toUpperCase();
     if (!/^[0-9A-Z]{4,12}$/.test(normalized)) throw new BadInputError('code: a check-in code is 4 to 12 letters and digits');
-    const [row]: { id: string }[] = await this.dataSource.query(
-      `UPDATE registration SET checked_in_at = coalesce(checked_in_at, now()) WHERE forum_id = $1 AND check_in_code = $2 AND status = 'APPROVED' RETURNING id`,
-      [forum.id, normalized],
-    ).then((result: unknown) => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as { id: string }[]);
+    const [row] = returned<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE registration SET checked_in_at = coalesce(checked_in_at, now()) WHERE forum_id = $1 AND check_in_code = $2 AND status = 'APPROVED' RETURNING id`,
+        [forum.id, normalized],
+      ),
+    );
     if (!row) throw new NotFoundError('Check-in code', normalized);
     return this.dataSource.getRepository(Registration).findOneOrFail({ where: { id: row.id }, relations: { company: true, delegates: true, unavailableSlots: true } });
   }
