@@ -13,6 +13,7 @@ export const CATEGORY_OF: Record<NotificationKind, NotificationCategory> = {
   AGENDA_CHANGED: 'AGENDA',
   REMINDER: 'AGENDA',
   PASSWORD_RESET: 'SECURITY',
+  OUTCOME_FOLLOW_UP: 'REGISTRATION',
 };
 
 /**

@@ -116,6 +116,7 @@ export class NotificationSender {
           SCHEDULE_PUBLISHED: `${base}/forums/${forumId}/agenda`,
           AGENDA_CHANGED: `${base}/forums/${forumId}/agenda`,
           REMINDER: `${base}/forums/${forumId}/agenda`,
+          OUTCOME_FOLLOW_UP: `${base}/forums/${forumId}/agenda`,
         }
       : {};
     const resetUrl = typeof data.token === 'string' ? `${base}/reset-password?token=${encodeURIComponent(data.token)}` : undefined;

@@ -68,6 +68,7 @@ export const STRINGS: Record<Language, Strings> = {
     SCHEDULE_PUBLISHED: { subject: 'Your agenda for {{forum}}: {{meetings}} meetings', body: ['The schedule of {{forum}} is published (version {{version}}). {{company}} has {{meetings}} meetings.', 'The attached calendar file adds them to your calendar.'], action: 'See your agenda' },
     AGENDA_CHANGED: { subject: 'Your agenda for {{forum}} changed', body: ['The organiser changed your agenda for {{forum}}:'], action: 'See your agenda' },
     REMINDER: { subject: 'Tomorrow at {{forum}}: your {{meetings}} meetings', body: ['Your meetings at {{forum}} on {{day}}{{venue}}:'], action: 'Your agenda and its printable PDF' },
+    OUTCOME_FOLLOW_UP: { subject: '{{forum}}, {{months}} months on: how did your meetings go?', body: ['The organiser of {{forum}} asks {{company}} to update what came of its meetings ({{meetings}}): interest, expected value and where each stands now.', 'Your notes stay private; the organiser sees statuses and values only.'], action: 'Update your outcomes' },
     PASSWORD_RESET: { subject: 'Reset your Forum Matchmaker password', body: ['Someone (we hope you) asked to reset the password of {{email}}.', 'The link works once, for one hour. If you did not ask, ignore this message: your password stays as it is.'], action: 'Choose a new password' },
     change: { MOVED: '{{counterpart}}: moved from {{from}} to {{to}}', CANCELLED: '{{counterpart}}: {{from}} is cancelled', ADDED: '{{counterpart}}: new meeting at {{to}}' },
     table: 'table {{table}}',
@@ -86,6 +87,7 @@ export const STRINGS: Record<Language, Strings> = {
     SCHEDULE_PUBLISHED: { subject: '{{forum}} 상담 일정: 상담 {{meetings}}건', body: ['{{forum}} 일정이 발표되었습니다(버전 {{version}}). {{company}}의 상담은 {{meetings}}건입니다.', '첨부된 캘린더 파일로 일정을 캘린더에 추가할 수 있습니다.'], action: '상담 일정 보기' },
     AGENDA_CHANGED: { subject: '{{forum}} 상담 일정이 변경되었습니다', body: ['주최 측이 {{forum}} 상담 일정을 변경했습니다:'], action: '상담 일정 보기' },
     REMINDER: { subject: '내일 {{forum}}: 상담 {{meetings}}건', body: ['{{day}} {{forum}}{{venue}} 상담 일정입니다:'], action: '상담 일정과 인쇄용 PDF' },
+    OUTCOME_FOLLOW_UP: { subject: '{{forum}} {{months}}개월 후: 상담 성과를 알려 주세요', body: ['{{forum}} 주최 측이 {{company}}의 상담 {{meetings}}건의 성과(관심도, 예상 금액, 진행 상황)를 갱신해 달라고 요청했습니다.', '메모는 귀사만 볼 수 있으며, 주최 측은 진행 상황과 금액만 봅니다.'], action: '상담 성과 입력하기' },
     PASSWORD_RESET: { subject: 'Forum Matchmaker 비밀번호 재설정', body: ['{{email}} 계정의 비밀번호 재설정이 요청되었습니다.', '링크는 한 번, 1시간 동안 사용할 수 있습니다. 요청하지 않았다면 이 메일을 무시하세요. 비밀번호는 바뀌지 않습니다.'], action: '새 비밀번호 정하기' },
     change: { MOVED: '{{counterpart}}: {{from}} → {{to}}(으)로 변경', CANCELLED: '{{counterpart}}: {{from}} 상담 취소', ADDED: '{{counterpart}}: {{to}} 새 상담' },
     table: '{{table}} 테이블',
@@ -104,6 +106,7 @@ export const STRINGS: Record<Language, Strings> = {
     SCHEDULE_PUBLISHED: { subject: 'Lịch gặp của bạn tại {{forum}}: {{meetings}} cuộc gặp', body: ['Lịch gặp của {{forum}} đã được công bố (phiên bản {{version}}). {{company}} có {{meetings}} cuộc gặp.', 'Tệp lịch đính kèm giúp thêm chúng vào lịch của bạn.'], action: 'Xem lịch gặp' },
     AGENDA_CHANGED: { subject: 'Lịch gặp của bạn tại {{forum}} đã thay đổi', body: ['Ban tổ chức đã thay đổi lịch gặp của bạn tại {{forum}}:'], action: 'Xem lịch gặp' },
     REMINDER: { subject: 'Ngày mai tại {{forum}}: {{meetings}} cuộc gặp của bạn', body: ['Các cuộc gặp của bạn tại {{forum}} ngày {{day}}{{venue}}:'], action: 'Lịch gặp và bản PDF để in' },
+    OUTCOME_FOLLOW_UP: { subject: '{{forum}}, {{months}} tháng sau: các cuộc gặp của bạn ra sao?', body: ['Ban tổ chức {{forum}} đề nghị {{company}} cập nhật kết quả {{meetings}} cuộc gặp: mức quan tâm, giá trị dự kiến và tình trạng hiện nay.', 'Ghi chú của bạn được giữ riêng; ban tổ chức chỉ thấy tình trạng và giá trị.'], action: 'Cập nhật kết quả' },
     PASSWORD_RESET: { subject: 'Đặt lại mật khẩu Forum Matchmaker', body: ['Có yêu cầu đặt lại mật khẩu cho {{email}}.', 'Liên kết chỉ dùng được một lần, trong một giờ. Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn không đổi.'], action: 'Chọn mật khẩu mới' },
     change: { MOVED: '{{counterpart}}: chuyển từ {{from}} sang {{to}}', CANCELLED: '{{counterpart}}: cuộc gặp lúc {{from}} bị hủy', ADDED: '{{counterpart}}: cuộc gặp mới lúc {{to}}' },
     table: 'bàn {{table}}',
@@ -170,6 +173,7 @@ export const PLACEHOLDERS: Record<NotificationKind, string[]> = {
   AGENDA_CHANGED: ['name', 'company', 'forum'],
   REMINDER: ['name', 'company', 'forum', 'day', 'venue', 'meetings'],
   PASSWORD_RESET: ['name', 'email'],
+  OUTCOME_FOLLOW_UP: ['name', 'company', 'forum', 'months', 'meetings'],
 };
 
 /** The placeholders of a text that its kind does not know (an organiser's typo, said before it is saved). */
@@ -199,6 +203,7 @@ export function sampleData(kind: NotificationKind, language: Language, forum: { 
     day: new Intl.DateTimeFormat('en-CA', { timeZone: forum.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(soon),
     venue: forum.venue ? `, ${forum.venue}` : '',
     email: 'ceo@example.com',
+    months: 3,
   };
   if (kind === 'AGENDA_CHANGED') return { data, changes: [{ change: 'MOVED', meetingId: 'sample', counterpart: them, from: { startsAt: at(0), table: 'T05' }, to: { startsAt: at(30), table: 'T12' } }] };
   if (kind === 'REMINDER') return { data, agenda: [0, 30, 90].map((minutes, i) => ({ startsAt: at(minutes), table: `T0${i + 2}`, counterpart: i === 0 ? them : `${them} ${i + 1}` })) };

@@ -1,22 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { ProgressReporter } from '@forum/common';
-import {
-  Company,
-  Delegate,
-  Forum,
-  ForumTable,
-  Meeting,
-  MeetingParticipant,
-  MeetingRequest,
-  Registration,
-  Schedule,
-  ScheduleRun,
-  ScheduleRunStats,
-  Slot,
-} from '@forum/db';
+import { Meeting, MeetingParticipant, Schedule, ScheduleRun, ScheduleRunStats } from '@forum/db';
 import { buildInstance, ForumSnapshot, pairKey } from './build-instance';
+import { loadForumSnapshot } from './load-snapshot';
 import { solveInThread } from './solve-in-thread';
 
 export class RunNotFoundError extends Error {
@@ -173,45 +161,7 @@ export class SchedulingJobService {
 
   /** Everything the run needs, read in one REPEATABLE READ transaction (a consistent snapshot). */
   private loadSnapshot(forumId: string, keepPublished: boolean): Promise<ForumSnapshot> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const forum = await manager.getRepository(Forum).findOneByOrFail({ id: forumId });
-      const slots = await manager.getRepository(Slot).find({ where: { forumId }, order: { position: 'ASC' } });
-      const tables = await manager.getRepository(ForumTable).find({ where: { forumId }, order: { number: 'ASC' } });
-      // Only approved registrations are scheduled (forums that approve each one leave the others out).
-      const registrations = await manager.getRepository(Registration).find({ where: { forumId, status: 'APPROVED' }, relations: { unavailableSlots: true } });
-      const companyIds = registrations.map((registration) => registration.companyId);
-      const companies = companyIds.length ? await manager.getRepository(Company).findBy({ id: In(companyIds) }) : [];
-      const delegates = registrations.length
-        ? await manager.getRepository(Delegate).findBy({ registrationId: In(registrations.map((registration) => registration.id)) })
-        : [];
-      const requests = await manager.getRepository(MeetingRequest).findBy({ forumId, status: In(['PENDING', 'ACCEPTED']) });
-      const published = keepPublished ? await this.publishedMeetings(manager, forumId) : [];
-      const companyById = new Map(companies.map((company) => [company.id, company]));
-      return {
-        forum: { id: forum.id, sides: forum.sides, maxMeetingsPerCompany: forum.maxMeetingsPerCompany, timeZone: forum.timeZone },
-        slots,
-        tables,
-        registrations: registrations.map((registration) => {
-          const company = companyById.get(registration.companyId)!;
-          const spoken = [...new Set(delegates.filter((d) => d.registrationId === registration.id).flatMap((d) => d.languages))];
-          return {
-            companyId: registration.companyId,
-            side: registration.side,
-            maxMeetings: registration.maxMeetings,
-            unavailableSlotIds: (registration.unavailableSlots ?? []).map((slot) => slot.id),
-            languages: spoken.length ? spoken : company.languages,
-            profile: company,
-          };
-        }),
-        requests,
-        published,
-      };
-    });
-  }
-
-  private async publishedMeetings(manager: EntityManager, forumId: string) {
-    const schedule = await manager.getRepository(Schedule).findOneBy({ forumId, status: 'PUBLISHED' });
-    return schedule ? manager.getRepository(Meeting).findBy({ scheduleId: schedule.id }) : [];
+    return this.dataSource.transaction('REPEATABLE READ', (manager) => loadForumSnapshot(manager, forumId, keepPublished));
   }
 
   private async storeMeetings(

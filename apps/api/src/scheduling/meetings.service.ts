@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@forum/common';
-import { notifyCompany, type AgendaChange, type MeetingPlace } from '@forum/notifications';
+import type { AgendaChange } from '@forum/notifications';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { needsInterpreter } from '@forum/matcher';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -8,6 +8,7 @@ import { Company, Delegate, Forum, ForumTable, isUniqueViolation, Meeting, Meeti
 import { BadInputError, ConflictError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
 import { isOrganizer, type Principal } from '../common/principal';
+import { tellAgendaChange, type MeetingAt } from './tell-agenda-change';
 
 /**
  * The organiser's hand on a published schedule: pin a meeting (later runs keep
@@ -163,41 +164,7 @@ export class MeetingsService {
     return table;
   }
 
-  /**
-   * Tells both companies (and their delegates) of a change to their published
-   * agenda, in the same transaction; changes to one person within the batch
-   * window go out as one message.
-   */
-  private async tell(manager: EntityManager, forumId: string, meeting: Meeting, change: AgendaChange['change'], from: { slotId: string; tableId: string } | null, to: { slotId: string; tableId: string } | null) {
-    const place = async (at: { slotId: string; tableId: string } | null): Promise<MeetingPlace | undefined> => {
-      if (!at) return undefined;
-      const [row]: { startsAt: Date; endsAt: Date; table: string }[] = await manager.query(
-        'SELECT sl.starts_at AS "startsAt", sl.ends_at AS "endsAt", t.label AS "table" FROM slot sl, forum_table t WHERE sl.id = $1 AND t.id = $2',
-        [at.slotId, at.tableId],
-      );
-      return row && { startsAt: new Date(row.startsAt).toISOString(), endsAt: new Date(row.endsAt).toISOString(), table: row.table };
-    };
-    const [fromPlace, toPlace] = [await place(from), await place(to)];
-    const names: { id: string; name: string; forum: string; timeZone: string }[] = await manager.query(
-      'SELECT c.id, c.name, f.name AS forum, f.time_zone AS "timeZone" FROM company c, forum f WHERE c.id = ANY($1::uuid[]) AND f.id = $2',
-      [[meeting.companyAId, meeting.companyBId], forumId],
-    );
-    for (const company of names) {
-      const counterpart = names.find((other) => other.id !== company.id)?.name ?? '';
-      await notifyCompany(manager, {
-        forumId,
-        companyId: company.id,
-        kind: 'AGENDA_CHANGED',
-        audience: 'COMPANY_AND_DELEGATES',
-        data: {
-          forum: company.forum,
-          forumId,
-          timeZone: company.timeZone,
-          companyId: company.id,
-          change: { change, meetingId: meeting.id, counterpart, from: fromPlace, to: toPlace, pair: [meeting.companyAId, meeting.companyBId], sequence: meeting.sequence } satisfies AgendaChange,
-        },
-        batch: { key: `agenda:${forumId}`, delayMs: this.config.notifyBatchMs },
-      });
-    }
+  private tell(manager: EntityManager, forumId: string, meeting: Meeting, change: AgendaChange['change'], from: MeetingAt | null, to: MeetingAt | null) {
+    return tellAgendaChange(manager, this.config.notifyBatchMs, forumId, meeting, change, from, to);
   }
 }

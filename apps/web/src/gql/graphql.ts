@@ -114,6 +114,7 @@ export type NotificationCategory =
 
 export type NotificationKind =
   | 'AGENDA_CHANGED'
+  | 'OUTCOME_FOLLOW_UP'
   | 'PASSWORD_RESET'
   | 'REGISTRATION_APPROVED'
   | 'REGISTRATION_REJECTED'

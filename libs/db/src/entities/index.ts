@@ -10,6 +10,10 @@ import { Notification } from './notification.entity';
 import { NotificationTemplate } from './notification-template.entity';
 import { PasswordReset } from './password-reset.entity';
 import { Meeting } from './meeting.entity';
+import { FreedMeeting } from './freed-meeting.entity';
+import { MeetingOutcome } from './meeting-outcome.entity';
+import { OutcomeRound } from './outcome-round.entity';
+import { RefillProposal } from './refill-proposal.entity';
 import { Registration } from './registration.entity';
 import { ScheduleRun } from './schedule-run.entity';
 import { Schedule } from './schedule.entity';
@@ -25,6 +29,10 @@ export * from './forum.entity';
 export * from './meeting-participant.entity';
 export * from './meeting-request.entity';
 export * from './meeting.entity';
+export * from './freed-meeting.entity';
+export * from './meeting-outcome.entity';
+export * from './outcome-round.entity';
+export * from './refill-proposal.entity';
 export * from './notification.entity';
 export * from './notification-template.entity';
 export * from './password-reset.entity';
@@ -53,4 +61,8 @@ export const ENTITIES = [
   Notification,
   NotificationTemplate,
   PasswordReset,
+  FreedMeeting,
+  RefillProposal,
+  MeetingOutcome,
+  OutcomeRound,
 ];

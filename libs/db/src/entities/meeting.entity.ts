@@ -83,6 +83,10 @@ export class Meeting {
   @Column({ name: 'attendance_marked_at', type: 'timestamptz', nullable: true })
   attendanceMarkedAt: Date | null;
 
+  /** Added on the forum day by an applied re-fill proposal (a freed slot filled again); null: scheduled or added by hand. */
+  @Column({ name: 'refill_proposal_id', type: 'uuid', nullable: true })
+  refillProposalId: string | null;
+
   @OneToMany(() => MeetingParticipant, (participant) => participant.meeting, { cascade: ['insert'] })
   participants?: MeetingParticipant[];
 }

@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'AGENDA_CHANGED',
   'REMINDER',
   'PASSWORD_RESET',
+  'OUTCOME_FOLLOW_UP',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -76,6 +76,14 @@ export class Registration {
   @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true })
   checkedInAt: Date | null;
 
+  /** Marked absent by the organiser from this slot to the end of its day (its meetings there were freed); null: present. */
+  @Column({ name: 'absent_from_slot_id', type: 'uuid', nullable: true })
+  absentFromSlotId: string | null;
+
+  @ManyToOne(() => Slot, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'absent_from_slot_id' })
+  absentFromSlot?: Slot | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

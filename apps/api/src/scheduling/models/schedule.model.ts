@@ -93,6 +93,9 @@ export class MeetingModel {
   @Field(() => ID, { nullable: true })
   absentCompanyId: string | null;
 
+  @Field({ description: 'Added on the forum day by a re-fill, in a place an absent company freed' })
+  refilled: boolean;
+
   slotId: string;
   tableId: string;
   companyAId: string;
@@ -104,6 +107,7 @@ export class MeetingModel {
       pinned: meeting.pinned,
       attendance: meeting.attendance ?? null,
       absentCompanyId: meeting.absentCompanyId ?? null,
+      refilled: !!meeting.refillProposalId,
       slotId: meeting.slotId,
       tableId: meeting.tableId,
       companyAId: meeting.companyAId,
