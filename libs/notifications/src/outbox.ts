@@ -81,6 +81,29 @@ export async function notifySchedulePublished(manager: EntityManager, forumId: s
   return rows.length;
 }
 
+/**
+ * The organiser asks for a follow-up of outcomes (3, 6 months on): one message
+ * to each representative and delegate of every company with meetings in the
+ * published schedule, with its meeting count, in one statement.
+ */
+export async function notifyOutcomeFollowUp(manager: EntityManager, forumId: string, months: number): Promise<number> {
+  const rows: { id: string }[] = await manager.query(
+    `INSERT INTO notification (user_id, email, language, kind, category, forum_id, data)
+     SELECT u.id, u.email, ${LANGUAGE_SQL}, 'OUTCOME_FOLLOW_UP', 'REGISTRATION', f.id,
+            jsonb_build_object('name', u.name, 'company', c.name, 'forum', f.name, 'timeZone', f.time_zone, 'forumId', f.id,
+                               'companyId', c.id, 'months', $2::int, 'meetings', m.n)
+       FROM forum f
+       JOIN schedule s ON s.forum_id = f.id AND s.status = 'PUBLISHED'
+       JOIN LATERAL (SELECT company_id, count(*)::int AS n FROM meeting_participant WHERE schedule_id = s.id GROUP BY 1) m ON true
+       JOIN company c ON c.id = m.company_id
+       JOIN user_account u ON u.company_id = c.id AND u.role IN ('COMPANY', 'DELEGATE')
+      WHERE f.id = $1 AND NOT ('REGISTRATION' = ANY(u.muted_notifications))
+     RETURNING id`,
+    [forumId, months],
+  );
+  return rows.length;
+}
+
 /** A message to one account (password reset): SECURITY, never muted. */
 export async function notifyUser(manager: EntityManager, userId: string, kind: NotificationKind, data: Record<string, unknown>): Promise<string[]> {
   const rows: { id: string }[] = await manager.query(

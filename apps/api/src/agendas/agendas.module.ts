@@ -8,5 +8,6 @@ import { ExportsController } from './exports.controller';
   imports: [ForumsModule],
   providers: [AgendasService, AgendasResolver],
   controllers: [ExportsController],
+  exports: [AgendasService],
 })
 export class AgendasModule {}
