@@ -6,6 +6,7 @@ export * from './evaluate';
 export * from './format';
 export * from './parse-instance';
 export * from './solve';
+export * from './bound';
 export * from './greedy';
 export * from './scoring';
 export * from './recommendation';

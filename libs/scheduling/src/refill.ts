@@ -1,4 +1,4 @@
-import { fitOf, Instance } from '@forum/matcher';
+import { fitOf, Instance, InstanceFixedMeeting, ScheduledMeeting, SolveResult, weightBound } from '@forum/matcher';
 import { buildInstance, ForumSnapshot, pairKey } from './build-instance';
 
 /** What a re-fill reads: the forum as a run reads it, the rest of the day, who is on the floor, and the whole published schedule. */
@@ -105,4 +105,49 @@ export function buildRefillInstance(snapshot: RefillSnapshot): RefillInstance {
     }
   }
   return { instance: { ...built.instance, name: 'refill', pairs }, reasons };
+}
+
+/** Solves an instance (on a worker thread in the API). */
+export type RefillSolver = (instance: Instance, options: { seed: number; timeLimitMs: number; iterations: number }) => Promise<SolveResult>;
+
+export interface RefillSolution {
+  /** The new meetings (none of the fixed ones), with their tables. */
+  meetings: ScheduledMeeting[];
+  /** The matcher's upper bound on the weight of new meetings in this sub-problem. */
+  bound: number;
+}
+
+/** Improvement steps per solve: the timetable is mostly fixed, so a short search is enough (the default suits a whole forum). */
+const REFILL_ITERATIONS = 200_000;
+
+/**
+ * Fills the freed places first, then anything else: stage one offers only
+ * pairs with a company left waiting by an absent partner, in the slots it
+ * waits in; stage two keeps stage one's meetings fixed and offers every pair
+ * in every free slot. (One solve maximises weight alone and leaves most of
+ * those companies waiting while it adds meetings elsewhere.)
+ */
+export async function solveRefill(refill: RefillInstance, waiting: { companyId: string; slotId: string }[], solver: RefillSolver, timeLimitMs: number): Promise<RefillSolution> {
+  const { instance } = refill;
+  if (instance.pairs.length === 0) return { meetings: [], bound: 0 };
+  const bound = weightBound(instance);
+  const slotsOf = new Map<string, Set<string>>();
+  for (const place of waiting) slotsOf.set(place.companyId, (slotsOf.get(place.companyId) ?? new Set()).add(place.slotId));
+  const fixed = instance.fixed ?? [];
+  const isNew = (known: InstanceFixedMeeting[]) => {
+    const keys = new Set(known.map((meeting) => pairKey(meeting.a, meeting.b)));
+    return (meeting: ScheduledMeeting) => !keys.has(pairKey(meeting.a, meeting.b));
+  };
+  const options = (share: number) => ({ seed: 1, timeLimitMs: Math.max(100, Math.round(timeLimitMs * share)), iterations: REFILL_ITERATIONS });
+
+  const focused = instance.pairs.flatMap((pair) => {
+    const slots = new Set([...(slotsOf.get(pair.a) ?? []), ...(slotsOf.get(pair.b) ?? [])]);
+    return slots.size ? [{ ...pair, onlySlots: [...slots] }] : [];
+  });
+  const first = focused.length ? (await solver({ ...instance, pairs: focused }, options(0.4))).schedule.meetings.filter(isNew(fixed)) : [];
+  const placed = new Set(first.map((meeting) => pairKey(meeting.a, meeting.b)));
+  const fixedNow = [...fixed, ...first.map((meeting) => ({ a: meeting.a, b: meeting.b, slot: meeting.slot, table: meeting.table }))];
+  const rest = instance.pairs.filter((pair) => !placed.has(pairKey(pair.a, pair.b)));
+  const second = rest.length ? (await solver({ ...instance, pairs: rest, fixed: fixedNow }, options(0.6))).schedule.meetings.filter(isNew(fixedNow)) : [];
+  return { meetings: [...first, ...second], bound };
 }

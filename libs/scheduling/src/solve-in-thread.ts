@@ -16,7 +16,7 @@ export interface ThreadedSolve {
  */
 export function solveInThread(
   instance: unknown,
-  options: { seed?: number; timeLimitMs?: number },
+  options: { seed?: number; timeLimitMs?: number; iterations?: number },
   onProgress: (progress: SolveProgress) => void,
 ): ThreadedSolve {
   const script = join(__dirname, 'solver.thread.js');

@@ -9,7 +9,7 @@ import { InstanceError, solve } from '@forum/matcher';
 
 const { instance, options, cancel } = workerData as {
   instance: unknown;
-  options: { seed?: number; timeLimitMs?: number };
+  options: { seed?: number; timeLimitMs?: number; iterations?: number };
   cancel: SharedArrayBuffer;
 };
 const cancelled = new Int32Array(cancel);

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@forum/common';
 import { Company, Forum, ForumTable, FreedMeeting, isUniqueViolation, Slot, Meeting, MeetingParticipant, Registration, RefillProposal, Schedule, type ProposedMeeting } from '@forum/db';
-import { buildRefillInstance, loadForumSnapshot, pairKey, solveInThread } from '@forum/scheduling';
+import { buildRefillInstance, loadForumSnapshot, pairKey, solveInThread, solveRefill, type RefillSolver } from '@forum/scheduling';
 import { BadInputError, ConflictError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
 import type { Principal } from '../common/principal';
@@ -12,7 +12,7 @@ import { ForumsService } from '../forums/forums.service';
 import { tellAgendaChange } from '../scheduling/tell-agenda-change';
 import type { RefillParts } from './models/refill.model';
 
-/** How long the matcher may search for a proposal (the floor waits for it). */
+/** How long the matcher may search for a proposal, both stages (the floor waits for it). */
 const REFILL_TIME_LIMIT_MS = 1200;
 
 /**
@@ -91,38 +91,30 @@ export class RefillService {
       const onFloor = floor.map((row) => ({ ...row, absentFromSlotId: absentInWindow(day, window, row.absentFromSlotId) }));
       return { snapshot: { ...snapshot, window, floor: new Map(onFloor.map((row) => [row.companyId, row])) }, schedule, window, freed };
     });
-    const started = Date.now();
-    const { instance, reasons } = buildRefillInstance(snapshot);
-    const fixed = new Set((instance.fixed ?? []).map((meeting) => pairKey(meeting.a, meeting.b)));
-    let meetings: ProposedMeeting[] = [];
-    let bound = 0;
-    if (instance.pairs.length > 0) {
-      const result = await solveInThread(instance, { seed: 1, timeLimitMs: REFILL_TIME_LIMIT_MS }, () => undefined).result;
-      const weights = new Map(instance.pairs.map((pair) => [pairKey(pair.a, pair.b), pair.weight]));
-      bound = result.stats.upperBound;
-      meetings = result.schedule.meetings
-        .filter((meeting) => !fixed.has(pairKey(meeting.a, meeting.b)))
-        .map((meeting) => {
-          const [a, b] = meeting.a < meeting.b ? [meeting.a, meeting.b] : [meeting.b, meeting.a];
-          const why = reasons.get(pairKey(a, b))!;
-          return { id: randomUUID(), companyAId: a, companyBId: b, slotId: meeting.slot, tableId: meeting.table, weight: weights.get(pairKey(a, b)) ?? 0, ...why };
-        });
-    }
-    // The freed places whose company is still on the floor and still waiting after this proposal.
-    const taken = new Set([
-      ...snapshot.published.flatMap((m) => [`${m.companyAId}@${m.slotId}`, `${m.companyBId}@${m.slotId}`]),
-      ...meetings.flatMap((m) => [`${m.companyAId}@${m.slotId}`, `${m.companyBId}@${m.slotId}`]),
-    ]);
     const present = (companyId: string, slotId: string) => {
       const floor = snapshot.floor.get(companyId);
       const absentFrom = floor?.absentFromSlotId ? window.indexOf(floor.absentFromSlotId) : -1;
       return !!floor?.checkedIn && (absentFrom === -1 || window.indexOf(slotId) < absentFrom);
     };
-    const unfilled = freed.flatMap((meeting) =>
+    const busy = new Set(snapshot.published.flatMap((m) => [`${m.companyAId}@${m.slotId}`, `${m.companyBId}@${m.slotId}`]));
+    // The places freed by an absent partner whose company is on the floor and still free there.
+    const waiting = freed.flatMap((meeting) =>
       [meeting.companyAId, meeting.companyBId]
-        .filter((companyId) => companyId !== meeting.absentCompanyId && window.includes(meeting.slotId) && present(companyId, meeting.slotId) && !taken.has(`${companyId}@${meeting.slotId}`))
+        .filter((companyId) => companyId !== meeting.absentCompanyId && window.includes(meeting.slotId) && present(companyId, meeting.slotId) && !busy.has(`${companyId}@${meeting.slotId}`))
         .map((companyId) => ({ slotId: meeting.slotId, companyId })),
     );
+    const started = Date.now();
+    const refill = buildRefillInstance(snapshot);
+    const solver: RefillSolver = (instance, options) => solveInThread(instance, options, () => undefined).result;
+    const solution = await solveRefill(refill, waiting, solver, REFILL_TIME_LIMIT_MS);
+    const weights = new Map(refill.instance.pairs.map((pair) => [pairKey(pair.a, pair.b), pair.weight]));
+    const meetings: ProposedMeeting[] = solution.meetings.map((meeting) => {
+      const [a, b] = meeting.a < meeting.b ? [meeting.a, meeting.b] : [meeting.b, meeting.a];
+      return { id: randomUUID(), companyAId: a, companyBId: b, slotId: meeting.slot, tableId: meeting.table, weight: weights.get(pairKey(a, b)) ?? 0, ...refill.reasons.get(pairKey(a, b))! };
+    });
+    const bound = solution.bound;
+    const taken = new Set(meetings.flatMap((m) => [`${m.companyAId}@${m.slotId}`, `${m.companyBId}@${m.slotId}`]));
+    const unfilled = waiting.filter((place) => !taken.has(`${place.companyId}@${place.slotId}`));
     return this.dataSource.getRepository(RefillProposal).save({
       forumId: forum.id,
       scheduleId: schedule.id,
