@@ -8,7 +8,7 @@ import { startTestApi, TestApi } from './support/test-api';
 const RECORD = 'mutation ($m: ID!, $in: OutcomeInput!) { recordOutcome(meetingId: $m, input: $in) { id meetingId round interest status valueAmount currency note } }';
 const MINE = 'query ($f: ID!) { myOutcomes(forumId: $f) { meetingId round interest status valueAmount currency note } }';
 const REPORT =
-  'query ($f: ID!) { forumOutcomes(forumId: $f) { planned held noShows unmarked refilled freed noShowsBySide { side count } totals { meetings reported strongInterest inDiscussion mou signed values { currency amount } } bySide { key meetings reported mou inDiscussion values { currency amount } } bySector { key meetings } rounds { round months reported inDiscussion mou signed values { currency amount } } } }';
+  'query ($f: ID!) { forumOutcomes(forumId: $f) { planned held noShows unmarked refilled freed noShowsBySide { side count } totals { meetings reported strongInterest inDiscussion mou signed values { currency amount } } bySide { key meetings reported mou inDiscussion values { currency amount } } bySector { key meetings } rounds { round months totals { reported inDiscussion mou signed values { currency amount } } } } }';
 
 interface Report {
   planned: number;
@@ -21,7 +21,7 @@ interface Report {
   totals: { meetings: number; reported: number; strongInterest: number; inDiscussion: number; mou: number; signed: number; values: { currency: string; amount: number }[] };
   bySide: { key: string; meetings: number; reported: number; mou: number; inDiscussion: number; values: { currency: string; amount: number }[] }[];
   bySector: { key: string; meetings: number }[];
-  rounds: { round: number; months: number; reported: number; inDiscussion: number; mou: number; signed: number; values: { currency: string; amount: number }[] }[];
+  rounds: { round: number; months: number; totals: { reported: number; inDiscussion: number; mou: number; signed: number; values: { currency: string; amount: number }[] } }[];
 }
 
 /**
@@ -145,8 +145,8 @@ describe('forum outcomes', () => {
     expect(ok(await gql<{ myOutcomes: { round: number; status: string }[] }>(api.app, MINE, { f: f.forumId }, f.vn1)).myOutcomes).toMatchObject([{ round: 1, status: 'CONTRACT_SIGNED' }]);
     const r = await report();
     expect(r.rounds).toEqual([
-      { round: 0, months: 0, reported: 2, inDiscussion: 1, mou: 1, signed: 0, values: [{ currency: 'KRW', amount: 65000000 }, { currency: 'USD', amount: 52000.5 }] },
-      { round: 1, months: 3, reported: 2, inDiscussion: 1, mou: 0, signed: 1, values: [{ currency: 'KRW', amount: 65000000 }, { currency: 'USD', amount: 48000 }] },
+      { round: 0, months: 0, totals: { reported: 2, inDiscussion: 1, mou: 1, signed: 0, values: [{ currency: 'KRW', amount: 65000000 }, { currency: 'USD', amount: 52000.5 }] } },
+      { round: 1, months: 3, totals: { reported: 2, inDiscussion: 1, mou: 0, signed: 1, values: [{ currency: 'KRW', amount: 65000000 }, { currency: 'USD', amount: 48000 }] } },
     ]);
     expect(r.totals).toMatchObject({ signed: 1, mou: 0 });
   });

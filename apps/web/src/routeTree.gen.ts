@@ -28,7 +28,9 @@ import { Route as ForumsForumIdParticipantsIndexRouteImport } from './routes/for
 import { Route as ForumsForumIdParticipantsCompanyIdRouteImport } from './routes/forums/$forumId/participants/$companyId'
 import { Route as OrganizerForumsForumIdIndexRouteImport } from './routes/organizer/forums/$forumId/index'
 import { Route as OrganizerForumsForumIdCheckInRouteImport } from './routes/organizer/forums/$forumId/check-in'
+import { Route as OrganizerForumsForumIdFloorRouteImport } from './routes/organizer/forums/$forumId/floor'
 import { Route as OrganizerForumsForumIdOutboxRouteImport } from './routes/organizer/forums/$forumId/outbox'
+import { Route as OrganizerForumsForumIdOutcomesRouteImport } from './routes/organizer/forums/$forumId/outcomes'
 import { Route as OrganizerForumsForumIdRegistrationsRouteImport } from './routes/organizer/forums/$forumId/registrations'
 import { Route as OrganizerForumsForumIdScheduleRouteImport } from './routes/organizer/forums/$forumId/schedule'
 import { Route as OrganizerForumsForumIdCompaniesCompanyIdRouteImport } from './routes/organizer/forums/$forumId/companies/$companyId'
@@ -133,10 +135,22 @@ const OrganizerForumsForumIdCheckInRoute =
     path: '/organizer/forums/$forumId/check-in',
     getParentRoute: () => rootRouteImport,
   } as any)
+const OrganizerForumsForumIdFloorRoute =
+  OrganizerForumsForumIdFloorRouteImport.update({
+    id: '/organizer/forums/$forumId/floor',
+    path: '/organizer/forums/$forumId/floor',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const OrganizerForumsForumIdOutboxRoute =
   OrganizerForumsForumIdOutboxRouteImport.update({
     id: '/organizer/forums/$forumId/outbox',
     path: '/organizer/forums/$forumId/outbox',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const OrganizerForumsForumIdOutcomesRoute =
+  OrganizerForumsForumIdOutcomesRouteImport.update({
+    id: '/organizer/forums/$forumId/outcomes',
+    path: '/organizer/forums/$forumId/outcomes',
     getParentRoute: () => rootRouteImport,
   } as any)
 const OrganizerForumsForumIdRegistrationsRoute =
@@ -176,7 +190,9 @@ export interface FileRoutesByFullPath {
   '/forums/$forumId/': typeof ForumsForumIdIndexRoute
   '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
   '/organizer/forums/$forumId/check-in': typeof OrganizerForumsForumIdCheckInRoute
+  '/organizer/forums/$forumId/floor': typeof OrganizerForumsForumIdFloorRoute
   '/organizer/forums/$forumId/outbox': typeof OrganizerForumsForumIdOutboxRoute
+  '/organizer/forums/$forumId/outcomes': typeof OrganizerForumsForumIdOutcomesRoute
   '/organizer/forums/$forumId/registrations': typeof OrganizerForumsForumIdRegistrationsRoute
   '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
   '/forums/$forumId/participants/': typeof ForumsForumIdParticipantsIndexRoute
@@ -201,7 +217,9 @@ export interface FileRoutesByTo {
   '/forums/$forumId': typeof ForumsForumIdIndexRoute
   '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
   '/organizer/forums/$forumId/check-in': typeof OrganizerForumsForumIdCheckInRoute
+  '/organizer/forums/$forumId/floor': typeof OrganizerForumsForumIdFloorRoute
   '/organizer/forums/$forumId/outbox': typeof OrganizerForumsForumIdOutboxRoute
+  '/organizer/forums/$forumId/outcomes': typeof OrganizerForumsForumIdOutcomesRoute
   '/organizer/forums/$forumId/registrations': typeof OrganizerForumsForumIdRegistrationsRoute
   '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
   '/forums/$forumId/participants': typeof ForumsForumIdParticipantsIndexRoute
@@ -227,7 +245,9 @@ export interface FileRoutesById {
   '/forums/$forumId/': typeof ForumsForumIdIndexRoute
   '/forums/$forumId/participants/$companyId': typeof ForumsForumIdParticipantsCompanyIdRoute
   '/organizer/forums/$forumId/check-in': typeof OrganizerForumsForumIdCheckInRoute
+  '/organizer/forums/$forumId/floor': typeof OrganizerForumsForumIdFloorRoute
   '/organizer/forums/$forumId/outbox': typeof OrganizerForumsForumIdOutboxRoute
+  '/organizer/forums/$forumId/outcomes': typeof OrganizerForumsForumIdOutcomesRoute
   '/organizer/forums/$forumId/registrations': typeof OrganizerForumsForumIdRegistrationsRoute
   '/organizer/forums/$forumId/schedule': typeof OrganizerForumsForumIdScheduleRoute
   '/forums/$forumId/participants/': typeof ForumsForumIdParticipantsIndexRoute
@@ -254,7 +274,9 @@ export interface FileRouteTypes {
     | '/forums/$forumId/'
     | '/forums/$forumId/participants/$companyId'
     | '/organizer/forums/$forumId/check-in'
+    | '/organizer/forums/$forumId/floor'
     | '/organizer/forums/$forumId/outbox'
+    | '/organizer/forums/$forumId/outcomes'
     | '/organizer/forums/$forumId/registrations'
     | '/organizer/forums/$forumId/schedule'
     | '/forums/$forumId/participants/'
@@ -279,7 +301,9 @@ export interface FileRouteTypes {
     | '/forums/$forumId'
     | '/forums/$forumId/participants/$companyId'
     | '/organizer/forums/$forumId/check-in'
+    | '/organizer/forums/$forumId/floor'
     | '/organizer/forums/$forumId/outbox'
+    | '/organizer/forums/$forumId/outcomes'
     | '/organizer/forums/$forumId/registrations'
     | '/organizer/forums/$forumId/schedule'
     | '/forums/$forumId/participants'
@@ -304,7 +328,9 @@ export interface FileRouteTypes {
     | '/forums/$forumId/'
     | '/forums/$forumId/participants/$companyId'
     | '/organizer/forums/$forumId/check-in'
+    | '/organizer/forums/$forumId/floor'
     | '/organizer/forums/$forumId/outbox'
+    | '/organizer/forums/$forumId/outcomes'
     | '/organizer/forums/$forumId/registrations'
     | '/organizer/forums/$forumId/schedule'
     | '/forums/$forumId/participants/'
@@ -330,7 +356,9 @@ export interface RootRouteChildren {
   ForumsForumIdIndexRoute: typeof ForumsForumIdIndexRoute
   ForumsForumIdParticipantsCompanyIdRoute: typeof ForumsForumIdParticipantsCompanyIdRoute
   OrganizerForumsForumIdCheckInRoute: typeof OrganizerForumsForumIdCheckInRoute
+  OrganizerForumsForumIdFloorRoute: typeof OrganizerForumsForumIdFloorRoute
   OrganizerForumsForumIdOutboxRoute: typeof OrganizerForumsForumIdOutboxRoute
+  OrganizerForumsForumIdOutcomesRoute: typeof OrganizerForumsForumIdOutcomesRoute
   OrganizerForumsForumIdRegistrationsRoute: typeof OrganizerForumsForumIdRegistrationsRoute
   OrganizerForumsForumIdScheduleRoute: typeof OrganizerForumsForumIdScheduleRoute
   ForumsForumIdParticipantsIndexRoute: typeof ForumsForumIdParticipantsIndexRoute
@@ -473,11 +501,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrganizerForumsForumIdCheckInRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/organizer/forums/$forumId/floor': {
+      id: '/organizer/forums/$forumId/floor'
+      path: '/organizer/forums/$forumId/floor'
+      fullPath: '/organizer/forums/$forumId/floor'
+      preLoaderRoute: typeof OrganizerForumsForumIdFloorRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/organizer/forums/$forumId/outbox': {
       id: '/organizer/forums/$forumId/outbox'
       path: '/organizer/forums/$forumId/outbox'
       fullPath: '/organizer/forums/$forumId/outbox'
       preLoaderRoute: typeof OrganizerForumsForumIdOutboxRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/organizer/forums/$forumId/outcomes': {
+      id: '/organizer/forums/$forumId/outcomes'
+      path: '/organizer/forums/$forumId/outcomes'
+      fullPath: '/organizer/forums/$forumId/outcomes'
+      preLoaderRoute: typeof OrganizerForumsForumIdOutcomesRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/organizer/forums/$forumId/registrations': {
@@ -523,7 +565,9 @@ const rootRouteChildren: RootRouteChildren = {
   ForumsForumIdParticipantsCompanyIdRoute:
     ForumsForumIdParticipantsCompanyIdRoute,
   OrganizerForumsForumIdCheckInRoute: OrganizerForumsForumIdCheckInRoute,
+  OrganizerForumsForumIdFloorRoute: OrganizerForumsForumIdFloorRoute,
   OrganizerForumsForumIdOutboxRoute: OrganizerForumsForumIdOutboxRoute,
+  OrganizerForumsForumIdOutcomesRoute: OrganizerForumsForumIdOutcomesRoute,
   OrganizerForumsForumIdRegistrationsRoute:
     OrganizerForumsForumIdRegistrationsRoute,
   OrganizerForumsForumIdScheduleRoute: OrganizerForumsForumIdScheduleRoute,

@@ -38,6 +38,8 @@ export interface RequestCompany {
 export interface CompanyAgenda {
   company: Pick<AgendaCompany, 'id' | 'name' | 'country'>;
   entries: AgendaEntry[];
+  /** The code the check-in desk scans (a QR code on the printed agenda). */
+  checkInCode?: string;
 }
 
 @Injectable()
@@ -76,7 +78,8 @@ export class AgendasService {
     if (principal.companyId) {
       const { forum, entries } = await this.agendaFor(principal, forumId);
       const company = await this.dataSource.getRepository(Company).findOneByOrFail({ id: principal.companyId });
-      return { forum, agendas: [{ company, entries }] };
+      const registration = await this.dataSource.getRepository(Registration).findOneBy({ forumId: forum.id, companyId: company.id });
+      return { forum, agendas: [{ company, entries, checkInCode: registration?.checkInCode }] };
     }
     const { forum, entries } = await this.ownedAgendas(principal, forumId);
     const registrations = await this.dataSource.getRepository(Registration).find({ where: { forumId: forum.id }, relations: { company: true } });
@@ -87,7 +90,7 @@ export class AgendasService {
       byCompany.set(entry.viewer, own);
     }
     const agendas = registrations
-      .map((registration) => ({ company: registration.company as Company, entries: byCompany.get(registration.companyId) ?? [] }))
+      .map((registration) => ({ company: registration.company as Company, entries: byCompany.get(registration.companyId) ?? [], checkInCode: registration.checkInCode }))
       .sort((x, y) => x.company.name.localeCompare(y.company.name));
     return { forum, agendas };
   }

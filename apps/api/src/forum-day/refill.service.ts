@@ -108,7 +108,9 @@ export class RefillService {
     const solver: RefillSolver = (instance, options) => solveInThread(instance, options, () => undefined).result;
     const solution = await solveRefill(refill, waiting, solver, REFILL_TIME_LIMIT_MS);
     const weights = new Map(refill.instance.pairs.map((pair) => [pairKey(pair.a, pair.b), pair.weight]));
-    const meetings: ProposedMeeting[] = solution.meetings.map((meeting) => {
+    const tableOrder = new Map(snapshot.tables.map((table, i) => [table.id, i]));
+    const inOrder = [...solution.meetings].sort((x, y) => window.indexOf(x.slot) - window.indexOf(y.slot) || tableOrder.get(x.table)! - tableOrder.get(y.table)!);
+    const meetings: ProposedMeeting[] = inOrder.map((meeting) => {
       const [a, b] = meeting.a < meeting.b ? [meeting.a, meeting.b] : [meeting.b, meeting.a];
       return { id: randomUUID(), companyAId: a, companyBId: b, slotId: meeting.slot, tableId: meeting.table, weight: weights.get(pairKey(a, b)) ?? 0, ...refill.reasons.get(pairKey(a, b))! };
     });

@@ -61,11 +61,18 @@ export async function agendaPdf(forum: AgendaForum, agendas: CompanyAgenda[], la
   const clock = (date: Date) => localDateTime(date, forum.timeZone).slice(11, 16);
   const dayKey = (date: Date) => localDateTime(date, forum.timeZone).slice(0, 10);
 
-  const header = (company: CompanyAgenda['company'] | null, entries: AgendaEntry[]) => {
+  const header = async (company: CompanyAgenda['company'] | null, entries: AgendaEntry[], checkInCode?: string) => {
     doc.addPage();
     doc.image(qr, doc.page.width - MARGIN - QR_SIZE, MARGIN, { width: QR_SIZE });
     doc.font('regular').fontSize(7).fillColor(GREY).text(t('agendaOnline'), doc.page.width - MARGIN - QR_SIZE, MARGIN + QR_SIZE + 2, { width: QR_SIZE, align: 'center' });
-    const textWidth = width() - QR_SIZE - 16;
+    let textWidth = width() - QR_SIZE - 16;
+    if (checkInCode) {
+      // The check-in desk scans this one (it holds the code only).
+      const left = doc.page.width - MARGIN - 2 * QR_SIZE - 12;
+      doc.image(await QRCode.toBuffer(checkInCode, { type: 'png', margin: 1, width: QR_SIZE * 3, errorCorrectionLevel: 'M' }), left, MARGIN, { width: QR_SIZE });
+      doc.font('bold').fontSize(7).fillColor('#000').text(t('checkInCode', { code: checkInCode }), left - 6, MARGIN + QR_SIZE + 2, { width: QR_SIZE + 12, align: 'center' });
+      textWidth -= QR_SIZE + 12;
+    }
     doc.font('bold').fontSize(17).fillColor('#000').text(nfc(forum.name), MARGIN, MARGIN, { width: textWidth });
     const days = [...new Set(entries.map((entry) => dayKey(entry.slot.startsAt)))].map((key) => dateFormat.format(entries.find((e) => dayKey(e.slot.startsAt) === key)!.slot.startsAt));
     const facts = [forum.venue, days.join(' · '), t('timesIn', { timeZone: forum.timeZone })].filter(Boolean).map((fact) => nfc(fact as string));
@@ -107,8 +114,8 @@ export async function agendaPdf(forum: AgendaForum, agendas: CompanyAgenda[], la
   };
   const columnHeads = { time: t('column.time'), table: t('column.table'), counterpart: t('column.counterpart'), delegates: t('column.delegates') };
 
-  for (const { company, entries } of agendas.length ? agendas : [{ company: null, entries: [] as AgendaEntry[] }]) {
-    header(company, entries);
+  for (const { company, entries, checkInCode } of agendas.length ? agendas : [{ company: null, entries: [] as AgendaEntry[], checkInCode: undefined }]) {
+    await header(company, entries, checkInCode);
     if (entries.length === 0) {
       doc.font('regular').fontSize(11).fillColor('#000').text(t('noMeetings'));
       continue;
@@ -131,11 +138,11 @@ export async function agendaPdf(forum: AgendaForum, agendas: CompanyAgenda[], la
       };
       if (key !== day) {
         day = key;
-        if (doc.y + 70 > bottom()) header(company, entries);
+        if (doc.y + 70 > bottom()) await header(company, entries, checkInCode);
         startDay();
       }
       if (!row(cells, 'regular')) {
-        header(company, entries);
+        await header(company, entries, checkInCode);
         startDay();
         row(cells, 'regular');
       }

@@ -137,13 +137,16 @@ export class OutcomeTotalsModel {
   }
 }
 
-@ObjectType('RoundTotals')
-export class RoundTotalsModel extends OutcomeTotalsModel {
+@ObjectType('RoundTotals', { description: 'How the reports stood at a round: the forum day (0) or a follow-up' })
+export class RoundTotalsModel {
   @Field(() => Int)
   round: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Months after the forum (0: the forum day)' })
   months: number;
+
+  @Field(() => OutcomeTotalsModel)
+  totals: OutcomeTotalsModel;
 }
 
 @ObjectType('SideCount')
@@ -197,7 +200,7 @@ export class ForumOutcomesModel {
       totals: OutcomeTotalsModel.from(data.totals),
       bySide: data.bySide.map(OutcomeTotalsModel.from),
       bySector: data.bySector.map(OutcomeTotalsModel.from),
-      rounds: data.rounds.map((round) => Object.assign(new RoundTotalsModel(), OutcomeTotalsModel.from(round), { round: round.round, months: round.months })),
+      rounds: data.rounds.map((round) => Object.assign(new RoundTotalsModel(), { round: round.round, months: round.months, totals: OutcomeTotalsModel.from(round) })),
     });
   }
 }

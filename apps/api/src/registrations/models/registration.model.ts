@@ -86,6 +86,9 @@ export class RegistrationModel {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the company checked in on the forum day' })
   checkedInAt: Date | null;
 
+  @Field(() => ID, { nullable: true, description: 'Marked absent by the organiser from this slot to the end of its day (markAbsent)' })
+  absentFromSlotId: string | null;
+
   @Field(() => CompanyModel, { nullable: true, description: 'The company (in the organiser\'s list of registrations)' })
   company?: CompanyModel | null;
 
@@ -102,6 +105,7 @@ export class RegistrationModel {
       maxMeetings: registration.maxMeetings,
       checkInCode: registration.checkInCode,
       checkedInAt: registration.checkedInAt,
+      absentFromSlotId: registration.absentFromSlotId ?? null,
       unavailableSlotIds: (registration.unavailableSlots ?? []).map((slot) => slot.id),
       delegates: (registration.delegates ?? []).map((delegate) => DelegateModel.from(delegate, showEmails)),
       company: registration.company ? CompanyModel.from(registration.company) : null,

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../../gql';
@@ -12,6 +13,7 @@ import { ForumNav } from '../../forums/components/forum-nav';
 import { OrganizerNav } from '../../organizer/components/organizer-nav';
 import { CalendarFeed } from './calendar-feed';
 import { CheckInCard } from './check-in-card';
+import { FollowUpBanner, MyOutcomes, OutcomeForm, OutcomeSummary, type Outcome } from './outcome-form';
 
 const Agenda = graphql(`
   query Agenda($forumId: ID!, $companyId: ID) {
@@ -60,6 +62,7 @@ type Meeting = AgendaQuery['agenda'][number];
 export function AgendaPage({ forumId, asCompany }: { forumId: string; asCompany?: { id: string; name: string } }) {
   const { t, i18n } = useTranslation('agenda');
   const [{ data, fetching, error }] = useQuery({ query: Agenda, variables: { forumId, companyId: asCompany?.id ?? null } });
+  const [{ data: outcomes }] = useQuery({ query: MyOutcomes, variables: { forumId }, pause: !!asCompany });
   const language = i18n.language;
   if (fetching && !data) return <Loader role="status" aria-label={t('common:loading')} />;
   if (!data) return <ErrorText code={errorCode(error)} />;
@@ -97,6 +100,7 @@ export function AgendaPage({ forumId, asCompany }: { forumId: string; asCompany?
           <PdfButton forumId={forum.id} />
         </Group>
       )}
+      {!asCompany && <FollowUpBanner forumId={forum.id} linked={false} />}
       {!asCompany && agenda.length > 0 && <CheckInCard forumId={forum.id} timeZone={forum.timeZone} />}
       {agenda.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
       {[...days].map(([key, meetings]) => (
@@ -105,7 +109,16 @@ export function AgendaPage({ forumId, asCompany }: { forumId: string; asCompany?
             {longDate(meetings[0].slot.startsAt, language, forum.timeZone)}
           </Title>
           {meetings.map((meeting) => (
-            <MeetingCard key={meeting.id} meeting={meeting} timeZone={forum.timeZone} viewer={viewer} language={language} canMark={!asCompany} />
+            <MeetingCard
+              key={meeting.id}
+              meeting={meeting}
+              timeZone={forum.timeZone}
+              viewer={viewer}
+              language={language}
+              canMark={!asCompany}
+              outcome={outcomes?.myOutcomes.find((outcome) => outcome.meetingId === meeting.id)}
+              latestRound={outcomes?.outcomeRounds.at(-1)?.round ?? 0}
+            />
           ))}
         </Stack>
       ))}
@@ -123,9 +136,13 @@ const MarkAttendance = graphql(`
   }
 `);
 
-function MeetingCard({ meeting, timeZone, viewer, language, canMark }: { meeting: Meeting; timeZone: string; viewer: string; language: string; canMark: boolean }) {
+function MeetingCard(props: { meeting: Meeting; timeZone: string; viewer: string; language: string; canMark: boolean; outcome?: Outcome; latestRound: number }) {
+  const { meeting, timeZone, viewer, language, canMark, latestRound } = props;
   const { t } = useTranslation('agenda');
   const [marking, mark] = useMutation(MarkAttendance);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<Outcome | undefined>();
+  const outcome = saved ?? props.outcome;
   const attendance = marking.data?.markAttendance.attendance ?? meeting.attendance;
   const { slot, table, counterpart } = meeting;
   const range = (zone: string) => `${clockTime(slot.startsAt, language, zone)}–${clockTime(slot.endsAt, language, zone)}`;
@@ -185,6 +202,30 @@ function MeetingCard({ meeting, timeZone, viewer, language, canMark }: { meeting
           </Button>
           <ErrorText code={errorCode(marking.error)} />
         </Group>
+      )}
+      {canMark && Date.parse(slot.startsAt) <= Date.now() && attendance !== 'NO_SHOW' && (
+        // After the meeting: what came of it (its own company's view; the note stays private).
+        <Stack gap={4} mt="xs" data-testid="outcome">
+          {outcome && !editing && <OutcomeSummary outcome={outcome} />}
+          {!editing && (
+            <Group gap="xs">
+              <Button size="compact-sm" variant="default" onClick={() => setEditing(true)}>
+                {!outcome ? t('outcome.record') : outcome.round < latestRound ? t('outcome.toUpdate') : t('outcome.edit')}
+              </Button>
+            </Group>
+          )}
+          {editing && (
+            <OutcomeForm
+              meetingId={meeting.id}
+              outcome={outcome}
+              onCancel={() => setEditing(false)}
+              onSaved={(next) => {
+                setSaved(next);
+                setEditing(false);
+              }}
+            />
+          )}
+        </Stack>
       )}
     </Card>
   );

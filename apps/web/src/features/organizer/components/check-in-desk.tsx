@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
@@ -7,6 +7,7 @@ import { errorCode } from '../../../lib/graphql-client';
 import { clockTime } from '../../../lib/time';
 import { ErrorText } from '../../../ui/error-text';
 import { OrganizerNav } from './organizer-nav';
+import { QrScanner } from './qr-scanner';
 
 const DeskForum = graphql(`
   query CheckInDeskForum($forumId: ID!) {
@@ -14,6 +15,27 @@ const DeskForum = graphql(`
       id
       name
       timeZone
+    }
+  }
+`);
+
+const CompanyDay = graphql(`
+  query CheckInCompanyDay($forumId: ID!, $companyId: ID!) {
+    agenda(forumId: $forumId, companyId: $companyId) {
+      id
+      slot {
+        id
+        startsAt
+      }
+      table {
+        id
+        label
+      }
+      interpreter
+      counterpart {
+        id
+        name
+      }
     }
   }
 `);
@@ -37,22 +59,41 @@ const CheckIn = graphql(`
   }
 `);
 
-/** The check-in desk: type (or scan into the field) a company's code from its agenda; a second scan says when it came. */
+/**
+ * The check-in desk: a company's code typed, scanned into the field by a
+ * handheld scanner, or read by the device's camera; it shows the company, its
+ * delegates and its meetings of the day. A second scan says when it came.
+ */
 export function CheckInDesk({ forumId }: { forumId: string }) {
   const { t, i18n } = useTranslation('organizer');
   const [{ data }] = useQuery({ query: DeskForum, variables: { forumId } });
   const [code, setCode] = useState('');
   const [sentAt, setSentAt] = useState(0);
   const [state, checkIn] = useMutation(CheckIn);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!code.trim()) return;
+  const [camera, setCamera] = useState(false);
+  const send = async (value: string) => {
+    if (!value.trim()) return;
     setSentAt(Date.now());
-    const result = await checkIn({ forumId, code: code.trim() });
+    const result = await checkIn({ forumId, code: value.trim() });
     if (!result.error) setCode('');
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(code);
+  };
+  const scanned = (value: string) => {
+    setCamera(false);
+    setCode(value);
+    void send(value);
+  };
   const registration = state.data?.checkIn;
-  const at = registration?.checkedInAt ? clockTime(registration.checkedInAt, i18n.language, data?.forum.timeZone ?? 'UTC') : '';
+  const companyId = registration?.company?.id;
+  const [{ data: day }] = useQuery({ query: CompanyDay, variables: { forumId, companyId: companyId ?? '' }, pause: !companyId || !!state.error });
+  const zone = data?.forum.timeZone ?? 'UTC';
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+  const meetings = (day?.agenda ?? []).filter((item) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(item.slot.startsAt)) === today);
+  const shown = meetings.length ? meetings : (day?.agenda ?? []);
+  const at = registration?.checkedInAt ? clockTime(registration.checkedInAt, i18n.language, zone) : '';
   const already = registration?.checkedInAt ? Date.parse(registration.checkedInAt) < sentAt - 5_000 : false;
   return (
     <Stack maw={640} mx="auto" gap="md">
@@ -69,8 +110,14 @@ export function CheckInDesk({ forumId }: { forumId: string }) {
           <Button type="submit" loading={state.fetching}>
             {t('checkIn.submit')}
           </Button>
+          {!camera && (
+            <Button variant="default" onClick={() => setCamera(true)}>
+              {t('checkIn.camera.open')}
+            </Button>
+          )}
         </Group>
       </form>
+      {camera && <QrScanner onCode={scanned} onClose={() => setCamera(false)} />}
       <ErrorText code={errorCode(state.error)} />
       {registration && !state.error && (
         <Card withBorder radius="md" padding="md" data-testid="checked-in">
@@ -82,6 +129,25 @@ export function CheckInDesk({ forumId }: { forumId: string }) {
               {registration.company?.name} {registration.side ? `(${registration.side})` : ''}
             </Text>
             <Text size="sm">{t('checkIn.delegates', { names: registration.delegates.map((d) => d.name).join(', ') })}</Text>
+            {day && (
+              <>
+                <Text size="sm" fw={600} mt="xs">
+                  {meetings.length ? t('checkIn.today', { count: meetings.length }) : t('checkIn.meetings', { count: shown.length })}
+                </Text>
+                <List size="sm" spacing={2} data-testid="checked-in-meetings">
+                  {shown.map((item) => (
+                    <List.Item key={item.id}>
+                      {clockTime(item.slot.startsAt, i18n.language, zone)} · {t('checkIn.table', { label: item.table.label })} · {item.counterpart.name}{' '}
+                      {item.interpreter && (
+                        <Badge size="xs" variant="light">
+                          {t('checkIn.interpreter')}
+                        </Badge>
+                      )}
+                    </List.Item>
+                  ))}
+                </List>
+              </>
+            )}
           </Stack>
         </Card>
       )}

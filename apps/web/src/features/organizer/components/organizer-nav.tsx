@@ -2,7 +2,7 @@ import { Group } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 
-/** All forums · Overview · Registrations · Schedule · Outbox · Check-in of one forum; the current page is marked for screen readers too. */
+/** All forums · Overview · Registrations · Schedule · Outbox · Check-in · Floor · Outcomes of one forum; the current page is marked for screen readers too. */
 export function OrganizerNav({ forumId }: { forumId: string }) {
   const { t } = useTranslation('organizer');
   const style = { padding: '6px 10px', borderRadius: 6, textDecoration: 'none', fontWeight: 600 };
@@ -27,6 +27,12 @@ export function OrganizerNav({ forumId }: { forumId: string }) {
       </Link>
       <Link to="/organizer/forums/$forumId/check-in" params={{ forumId }} activeProps={{ ...active, 'aria-current': 'page' }} inactiveProps={inactive}>
         {t('nav.checkIn')}
+      </Link>
+      <Link to="/organizer/forums/$forumId/floor" params={{ forumId }} activeProps={{ ...active, 'aria-current': 'page' }} inactiveProps={inactive}>
+        {t('nav.floor')}
+      </Link>
+      <Link to="/organizer/forums/$forumId/outcomes" params={{ forumId }} activeProps={{ ...active, 'aria-current': 'page' }} inactiveProps={inactive}>
+        {t('nav.outcomes')}
       </Link>
     </Group>
   );

@@ -9,6 +9,7 @@ import { useMe } from '../../../lib/me';
 import { clockTime, groupByDay, longDate, sameClock, viewerTimeZone } from '../../../lib/time';
 import { ErrorText } from '../../../ui/error-text';
 import { areLanguageCodes, languageCodes, looksLikeEmail, useFieldErrors, type FieldErrors } from '../../../ui/field-errors';
+import { FollowUpBanner } from '../../agenda/components/outcome-form';
 import { ForumNav } from '../../forums/components/forum-nav';
 
 /** The registration input's fields → this form's (one delegate on the form). */
@@ -80,6 +81,7 @@ export function ForumOverview({ forumId }: { forumId: string }) {
   return (
     <Stack maw={760} mx="auto" gap="md">
       <ForumNav forumId={forumId} />
+      {myRegistration?.status === 'APPROVED' && <FollowUpBanner forumId={forumId} />}
       <Stack gap={2}>
         <Title order={1} size="h2">
           {forum.name}
