@@ -100,6 +100,9 @@ describe('agendas and exports', () => {
       expect(text).toContain(item.table.label);
     }
     expect(text).not.toContain('Agenda of Hanoi Cloud');
+    // The check-in desk's code, beside its QR code.
+    const { myRegistration } = ok(await gql<{ myRegistration: { checkInCode: string } }>(api.app, 'query ($f: ID!) { myRegistration(forumId: $f) { checkInCode } }', { f: f.forumId }, f.vn1));
+    expect(text).toContain(`Check-in ${myRegistration.checkInCode}`);
     const all = await request(server).get(`/forums/${f.forumId}/agenda.pdf`).set('authorization', `Bearer ${f.organizer}`).buffer(true).parse(binary).expect(200);
     const printed = await pdfParse(all.body as Buffer);
     expect(printed.numpages).toBe(4);
