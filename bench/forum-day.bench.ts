@@ -174,6 +174,8 @@ async function main() {
         `| ${r.companies} | ${r.meetings.toLocaleString('en')} | ${r.absent} | ${r.freed} | ${r.freedPlaces} | 0 (0 %) | ${r.refilledPlaces} (${pct(r.refilledPlaces, r.freedPlaces)}) | ${r.added} | ${r.proposals.length} | ${ms(r.proposals, 0.5)} / ${ms(r.proposals, 1)} | ${ms(r.solveMs, 0.5)} / ${ms(r.solveMs, 1)} | ${r.violations.length} |`,
     ),
     '',
+    "The first schedule is generated with a time limit, so it (and with it the meetings the absentees free) differs a little from run to run; over this machine's runs the share of freed places re-filled was 66–88 % (300 companies) and 71–75 % (500).",
+    '',
     'Checked: the final published schedule passes the matcher\'s checker with absences as unavailability (no double booking, tables and interpreters, meeting limits), no kept meeting moved, and no meeting of an absent company remains after its absence. A freed place stays empty when its company has no other partner with a request or a recommendation who is free then, or has reached its meeting limit.',
   ].join('\n');
   const target = join(ROOT, 'docs/benchmarks.md');
