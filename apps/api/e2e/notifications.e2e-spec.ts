@@ -227,7 +227,7 @@ describe('notifications', () => {
   it("sends a forum's messages in its organiser's own words where set (checked placeholders, live preview), the product's elsewhere", async () => {
     const TEMPLATES = 'query ($f: ID!) { notificationTemplates(forumId: $f) { kind language subject body custom placeholders } }';
     const { notificationTemplates } = ok(await gql<{ notificationTemplates: { kind: string; language: string; subject: string; custom: boolean; placeholders: string[] }[] }>(api.app, TEMPLATES, { f: f.forumId }, f.organizer));
-    expect(notificationTemplates).toHaveLength(9 * 3);
+    expect(notificationTemplates).toHaveLength(10 * 3);
     expect(notificationTemplates.find((t) => t.kind === 'REQUEST_RECEIVED' && t.language === 'ko')).toMatchObject({ subject: '{{from}}에서 {{forum}} 상담을 신청했습니다', custom: false });
     const PREVIEW = 'query ($f: ID!, $in: NotificationTemplateInput!) { previewNotification(forumId: $f, input: $in) { subject text } }';
     const words = { kind: 'REQUEST_RECEIVED', language: 'ko', subject: '[{{forum}}] {{from}} 상담 신청', body: '{{name}} 님, {{from}}에서 {{company}}와의 상담을 원합니다.\n\n{{message}}\n\n통역이 필요하면 사무국(02-123-4567)으로 연락 주세요.' };
