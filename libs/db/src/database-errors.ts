@@ -7,6 +7,8 @@ export const SQLSTATE = {
   stringTooLong: '22001',
   characterNotInRepertoire: '22021',
   untranslatableCharacter: '22P05',
+  serializationFailure: '40001',
+  deadlockDetected: '40P01',
 } as const;
 
 interface DriverError {

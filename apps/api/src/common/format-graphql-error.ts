@@ -71,6 +71,10 @@ export function databaseErrorCode(error: unknown): { code: 'CONFLICT' | 'BAD_USE
   switch (sqlState(error)) {
     case SQLSTATE.uniqueViolation:
       return { code: 'CONFLICT', message: 'This already exists (someone else may have just done the same); reload and try again' };
+    case SQLSTATE.serializationFailure:
+    case SQLSTATE.deadlockDetected:
+      // Two changes crossed (PostgreSQL rolled this one back, nothing of it stays): the client may simply try again.
+      return { code: 'CONFLICT', message: 'Someone changed the same thing at the same moment; nothing was saved, try again' };
     case SQLSTATE.stringTooLong:
       return { code: 'BAD_USER_INPUT', message: 'A text is longer than its field allows' };
     case SQLSTATE.characterNotInRepertoire:

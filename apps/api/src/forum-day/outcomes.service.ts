@@ -124,7 +124,7 @@ export class OutcomesService {
     const forum = await this.forums.findOwned(principal, forumId);
     if (!Number.isInteger(months) || months < 1 || months > 36) throw new BadInputError('months: a whole number of months from 1 to 36');
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT id FROM forum WHERE id = $1 FOR UPDATE', [forum.id]);
+      await manager.query('SELECT id FROM forum WHERE id = $1 FOR NO KEY UPDATE', [forum.id]);
       const published = await manager.query(`SELECT 1 FROM schedule WHERE forum_id = $1 AND status = 'PUBLISHED'`, [forum.id]);
       if (!published.length) throw new ConflictError('This forum has no published schedule: nothing to follow up');
       const [{ next }] = await manager.query('SELECT coalesce(max(round), 0)::int + 1 AS next FROM outcome_round WHERE forum_id = $1', [forum.id]);

@@ -231,9 +231,16 @@ export class RefillService {
     }
   }
 
-  /** The published schedule and the rest of the day from a slot, the forum row locked (changes to the floor take turns). */
+  /**
+   * The published schedule and the rest of the day from a slot, the forum row
+   * locked so that changes to the floor take turns. FOR NO KEY UPDATE, not FOR
+   * UPDATE: the outbox rows other transactions write reference the forum (a
+   * KEY SHARE lock), and an organiser's move writing its messages while this
+   * waits on the move's meeting would otherwise deadlock (found by the test
+   * that races a re-fill against a move).
+   */
   private async lockFloor(manager: EntityManager, forumId: string, fromSlotId: string) {
-    await manager.query('SELECT id FROM forum WHERE id = $1 FOR UPDATE', [forumId]);
+    await manager.query('SELECT id FROM forum WHERE id = $1 FOR NO KEY UPDATE', [forumId]);
     return this.floorOf(manager, forumId, fromSlotId);
   }
 
