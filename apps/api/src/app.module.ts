@@ -4,6 +4,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { AppConfigModule, loggerOptions } from '@forum/common';
 import { dataSourceOptions } from '@forum/db';
 import { NotificationsModule } from '@forum/notifications';
@@ -49,7 +50,8 @@ export class AppModule {
           // Compact JSON: Apollo pretty-prints by default, which doubles what every agenda sends and parses.
           stringifyResult: (result: unknown) => JSON.stringify(result),
           validationRules: hardening.validationRules,
-          plugins: [...hardening.plugins],
+          // No HTTP cache hints are used: without the plugin, Apollo runs no hook per resolved field (~100 per agenda).
+          plugins: [ApolloServerPluginCacheControlDisabled(), ...hardening.plugins],
           // Guards run on field resolvers too, so a field cannot leak what its operation protects.
           fieldResolverEnhancers: ['guards'],
           // HTTP: the request itself. graphql-ws: a request-like object carrying the connection's
