@@ -8,6 +8,7 @@ import { AuthService } from '../src/auth/auth.service';
 import { codeOf, gql, ok, scheduleAndPublish } from './support/graphql';
 import { REPO_ROOT } from './support/processes';
 import { startTestApi, TestApi } from './support/test-api';
+import { binary } from './support/http';
 
 const FORUM = { name: '한-베 ICT 투자 포럼 · Diễn đàn Đầu tư CNTT Hàn–Việt', venue: 'Trung tâm Hội nghị Quốc tế Đà Nẵng' };
 const COMPANIES = {
@@ -32,13 +33,6 @@ function icsInZone(ics: string, timeZone: string): { uid: string; start: string;
     console.log(JSON.stringify(events.map((e) => ({ uid: e.uid, start: new Date(e.start).toISOString(), end: new Date(e.end).toISOString(), sequence: String(e.sequence), summary: e.summary,
       localHour: new Date(e.start).getHours() }))));`;
   return JSON.parse(execFileSync(process.execPath, ['-e', script, file], { cwd: REPO_ROOT, env: { ...process.env, TZ: timeZone } }).toString());
-}
-
-function binary(res: request.Response, callback: (error: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  const stream = res as unknown as NodeJS.ReadableStream;
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
 /** pdftotext / pdffonts (poppler-utils) over a PDF in a temporary file. */

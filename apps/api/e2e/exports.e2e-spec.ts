@@ -6,6 +6,7 @@ import { createForumFixture, ForumFixture } from './support/forum-fixture';
 import { codeOf, gql, ok, scheduleAndPublish } from './support/graphql';
 import { REPO_ROOT } from './support/processes';
 import { startTestApi, TestApi } from './support/test-api';
+import { binary } from './support/http';
 
 /** The text of a PDF, by pdf-parse (pdf.js) in a plain node process: it is an ES module jest's VM does not load. */
 async function pdfParse(data: Buffer): Promise<{ text: string; numpages: number }> {
@@ -204,13 +205,6 @@ describe('agendas and exports', () => {
     expect(codeOf(await gql(api.app, 'query ($f: ID!) { forumStats(forumId: $f) { requests } }', { f: f.forumId }, f.vn1))).toBe('FORBIDDEN');
   });
 });
-
-function binary(res: request.Response, callback: (error: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  const stream = res as unknown as NodeJS.ReadableStream;
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}
 
 /** RFC 4180 fields of one line (quotes and doubled quotes). */
 function parseCsvLine(line: string): string[] {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { createForumFixture, ForumFixture } from './support/forum-fixture';
 import { codeOf, gql, ok, scheduleAndPublish } from './support/graphql';
 import { startTestApi, TestApi } from './support/test-api';
+import { binary } from './support/http';
 
 const RECORD = 'mutation ($m: ID!, $in: OutcomeInput!) { recordOutcome(meetingId: $m, input: $in) { id meetingId round interest status valueAmount currency note } }';
 const MINE = 'query ($f: ID!) { myOutcomes(forumId: $f) { meetingId round interest status valueAmount currency note } }';
@@ -152,9 +153,3 @@ describe('forum outcomes', () => {
   });
 });
 
-function binary(res: request.Response, callback: (error: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  const stream = res as unknown as NodeJS.ReadableStream;
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}

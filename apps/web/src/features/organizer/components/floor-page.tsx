@@ -9,6 +9,7 @@ import { clockTime, dayKey } from '../../../lib/time';
 import { ErrorText } from '../../../ui/error-text';
 import { DayGrid } from './day-grid';
 import { OrganizerNav } from './organizer-nav';
+import { TableRowHeader } from './table-row-header';
 
 const Floor = graphql(`
   query Floor($forumId: ID!) {
@@ -204,14 +205,7 @@ export function FloorPage({ forumId }: { forumId: string }) {
             <DayGrid slots={slots} timeZone={zone} language={language} corner={t('floor.table')} className="schedule-grid floor-grid" label={t('floor.gridLabel')} testId="floor-grid" interactive>
               {data.forum.tables.map((table) => (
                 <tr key={table.id}>
-                  <th scope="row">
-                    {table.label}
-                    {table.interpreter && (
-                      <abbr className="interpreter" title={t('grid.interpreterTable')}>
-                        {t('grid.interpreterShort')}
-                      </abbr>
-                    )}
-                  </th>
+                  <TableRowHeader table={table} />
                   {slots.map((slot) => {
                     const meeting = at.get(`${table.id}@${slot.id}`);
                     return <td key={slot.id}>{meeting ? <FloorCell meeting={meeting} /> : null}</td>;

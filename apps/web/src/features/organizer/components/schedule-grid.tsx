@@ -9,6 +9,7 @@ import { clockTime, groupByDay } from '../../../lib/time';
 import { ErrorText } from '../../../ui/error-text';
 import { DayGrid } from './day-grid';
 import { GridModel, type GridMeeting, type Refusal } from '../schedule-grid-model';
+import { TableRowHeader } from './table-row-header';
 
 const MoveMeeting = graphql(`
   mutation MoveMeeting($id: ID!, $slotId: ID!, $tableId: ID) {
@@ -211,14 +212,7 @@ export function ScheduleGrid({ forum, registrations, meetings, editable, placing
         <DayGrid key={slots[0].id} slots={slots} timeZone={forum.timeZone} language={language} corner={t('grid.table')} className="schedule-grid" label={t('grid.byTable')} interactive>
           {forum.tables.map((table) => (
             <tr key={table.id}>
-              <th scope="row">
-                {table.label}
-                {table.interpreter && (
-                  <abbr className="interpreter" title={t('grid.interpreterTable')}>
-                    {t('grid.interpreterShort')}
-                  </abbr>
-                )}
-              </th>
+              <TableRowHeader table={table} />
               {slots.map((slot) => {
                 const meeting = grid.at(slot.id, table.id);
                 const refusal = selected && editable ? grid.refusal(selected, slot.id, table.id) : null;
