@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkSchedule } from '../evaluate';
-import { Instance } from '../format';
+import { checkSchedule, Instance } from '@forum/matcher';
 
 // The built CLI (dist/), as `npm run match` runs it; nx builds before the matcher tests.
-const CLI = join(__dirname, '../../../../dist/libs/matcher/src/cli/match.js');
+const CLI = join(__dirname, '../../../dist/apps/cli/src/match.js');
 
 const instance: Instance = {
   format: 'forum-matcher/v1',

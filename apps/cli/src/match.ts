@@ -6,9 +6,7 @@
  * nothing is written.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { checkSchedule } from '../evaluate';
-import { InstanceError } from '../parse-instance';
-import { solve, SolveOptions } from '../solve';
+import { checkSchedule, InstanceError, solve, SolveOptions } from '@forum/matcher';
 
 const USAGE =
   'Usage: npm run match -- --in instance.json --out schedule.json [--time-limit-ms N] [--seed N] [--minimize holes|breaks]';
