@@ -130,7 +130,11 @@ describe('forum outcomes', () => {
     expect(codeOf(await gql(api.app, 'mutation ($f: ID!) { requestOutcomeFollowUp(forumId: $f, months: 0) { round } }', { f: f.forumId }, f.organizer))).toBe('BAD_USER_INPUT');
     const round = ok(await gql<{ requestOutcomeFollowUp: { round: number; months: number } }>(api.app, 'mutation ($f: ID!) { requestOutcomeFollowUp(forumId: $f, months: 3) { round months } }', { f: f.forumId }, f.organizer)).requestOutcomeFollowUp;
     expect(round).toEqual({ round: 1, months: 3 });
-    expect(ok(await gql<{ outcomeRounds: unknown[] }>(api.app, 'query ($f: ID!) { outcomeRounds(forumId: $f) { round months } }', { f: f.forumId }, f.vn1)).outcomeRounds).toEqual([{ round: 1, months: 3 }]);
+    const ROUNDS = 'query ($f: ID!) { outcomeRounds(forumId: $f) { round months } }';
+    expect(ok(await gql<{ outcomeRounds: unknown[] }>(api.app, ROUNDS, { f: f.forumId }, f.vn1)).outcomeRounds).toEqual([{ round: 1, months: 3 }]);
+    expect(ok(await gql<{ outcomeRounds: unknown[] }>(api.app, ROUNDS, { f: f.forumId }, f.organizer)).outcomeRounds).toEqual([{ round: 1, months: 3 }]);
+    expect(codeOf(await gql(api.app, ROUNDS, { f: f.forumId }, f.otherOrganizer))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(api.app, ROUNDS, { f: f.draftForumId }, f.vn1))).toBe('NOT_FOUND');
     // A message to each person of each company with meetings, with its meeting count.
     const messages: { company: string; meetings: number }[] = await api.app.get(DataSource).query(
       `SELECT data->>'companyId' AS company, (data->>'meetings')::int AS meetings FROM notification WHERE forum_id = $1 AND kind = 'OUTCOME_FOLLOW_UP' AND user_id IN (SELECT id FROM user_account WHERE role = 'COMPANY')`,

@@ -20,9 +20,9 @@ export class OutcomesResolver {
     return (await this.outcomes.mine(principal, forumId)).map(MeetingOutcomeModel.from);
   }
 
-  @Query(() => [OutcomeRoundModel], { description: 'The follow-ups the organiser asked for, oldest first (empty: only the forum day so far).' })
-  async outcomeRounds(@Args('forumId', { type: () => ID }) forumId: string): Promise<OutcomeRoundModel[]> {
-    return (await this.outcomes.rounds(forumId)).map(OutcomeRoundModel.from);
+  @Query(() => [OutcomeRoundModel], { description: "The follow-ups the organiser asked for, oldest first (empty: only the forum day so far); the forum's organiser and its registered companies." })
+  async outcomeRounds(@CurrentPrincipal() principal: Principal, @Args('forumId', { type: () => ID }) forumId: string): Promise<OutcomeRoundModel[]> {
+    return (await this.outcomes.rounds(principal, forumId)).map(OutcomeRoundModel.from);
   }
 
   @Roles('ORGANIZER')

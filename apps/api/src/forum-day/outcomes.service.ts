@@ -114,9 +114,15 @@ export class OutcomesService {
     return ids.length ? this.dataSource.getRepository(MeetingOutcome).find({ where: ids.map(({ id }) => ({ id })) }) : [];
   }
 
-  /** Follow-up rounds asked for (anyone who can see the forum may know; the organiser's own forum or a participant's). */
-  rounds(forumId: string): Promise<OutcomeRound[]> {
-    return isId(forumId) ? this.dataSource.getRepository(OutcomeRound).find({ where: { forumId }, order: { round: 'ASC' } }) : Promise.resolve([]);
+  /** Follow-up rounds asked for: of the organiser's own forum, or of a forum the caller's company is registered for. */
+  async rounds(principal: Principal, forumId: string): Promise<OutcomeRound[]> {
+    if (principal.companyId) {
+      const registered = isId(forumId) && (await this.dataSource.query('SELECT 1 FROM registration WHERE forum_id = $1 AND company_id = $2', [forumId, principal.companyId])).length > 0;
+      if (!registered) throw new NotFoundError('Forum', forumId);
+    } else {
+      await this.forums.findOwned(principal, forumId);
+    }
+    return this.dataSource.getRepository(OutcomeRound).find({ where: { forumId }, order: { round: 'ASC' } });
   }
 
   /** Opens the next round and tells every company with meetings. */
@@ -178,7 +184,7 @@ export class OutcomesService {
   /** The organiser's outcomes report: attendance, re-fills, and what the companies reported, overall, by side, by sector and by round. */
   async report(principal: Principal, forumId: string): Promise<ForumOutcomesData> {
     const { rows } = await this.rows(principal, forumId);
-    const rounds = await this.rounds(forumId);
+    const rounds = await this.rounds(principal, forumId);
     const noShowsBySide = new Map<string, number>();
     let held = 0;
     let noShows = 0;
