@@ -15,6 +15,10 @@ export interface ForumShape {
   /** Average meeting requests sent per company. */
   requestsPerCompany: number;
   seed: number;
+  /** Share of companies away for part of the forum (default 1 in 4). */
+  awayShare?: number;
+  /** Tables for this share of what companies could take (default 0.7; table-bound forums: about 0.35, every table taken in every slot). */
+  tableShare?: number;
 }
 
 export function generateForum(shape: ForumShape): Instance {
@@ -40,7 +44,7 @@ export function generateForum(shape: ForumShape): Instance {
     const id = kr ? `kr-${String(i + 1).padStart(5, '0')}` : `vn-${String(i - korean + 1).padStart(5, '0')}`;
     languages.push(kr ? (rng.next() < 0.5 ? ['ko', 'en'] : ['ko']) : rng.next() < 0.6 ? ['vi', 'en'] : ['vi']);
     const company: Instance['companies'][number] = { id, side: kr ? 'KR' : 'VN', maxMeetings: 6 + rng.int(7) };
-    if (rng.next() < 0.25) {
+    if (rng.next() < (shape.awayShare ?? 0.25)) {
       // Away for a block of a few consecutive slots (a flight, another appointment).
       const length = 2 + rng.int(Math.max(1, Math.floor(shape.slots / 4)));
       const start = rng.int(Math.max(1, shape.slots - length));
@@ -81,12 +85,12 @@ export function generateForum(shape: ForumShape): Instance {
 
   // Tables for about 70 % of what companies could take, two in five with interpreters.
   const demand = companies.reduce((sum, company) => sum + (company.maxMeetings ?? 0), 0) / 2;
-  const tableCount = Math.max(2, Math.round((0.7 * Math.min(demand, pairs.length)) / shape.slots));
+  const tableCount = Math.max(2, Math.round(((shape.tableShare ?? 0.7) * Math.min(demand, pairs.length)) / shape.slots));
   const interpreterTables = Math.round(tableCount * 0.4);
   const tables = Array.from({ length: tableCount }, (_, t) => ({
     id: `T${String(t + 1).padStart(3, '0')}`,
     ...(t < interpreterTables ? { interpreter: true } : {}),
   }));
 
-  return { format: 'forum-matcher/v1', name: `kr-vn-${shape.companies}`, slots, tables, companies, pairs };
+  return { format: 'forum-matcher/v1', name: `kr-vn-${shape.companies}${shape.tableShare ? '-bound' : ''}`, slots, tables, companies, pairs };
 }

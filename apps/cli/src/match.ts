@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { checkSchedule, InstanceError, solve, SolveOptions } from '@forum/matcher';
+import { loadMipSolver } from '@forum/scheduling';
 
 const USAGE =
   'Usage: npm run match -- --in instance.json --out schedule.json [--time-limit-ms N] [--seed N] [--minimize holes|breaks]';
@@ -44,7 +45,7 @@ function parseArguments(argv: string[]) {
   return { input, output, options };
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseArguments>;
   try {
     parsed = parseArguments(argv);
@@ -63,6 +64,8 @@ function main(argv: string[]): number {
   try {
     const result = solve(instance, {
       ...parsed.options,
+      // Exact where the forum is small enough (HiGHS).
+      mip: await loadMipSolver(),
       onProgress: ({ phase, percent }) => {
         if (phase !== lastPhase) {
           lastPhase = phase;
@@ -84,7 +87,7 @@ function main(argv: string[]): number {
       ['pairs scheduled', `${stats.pairsScheduled} of ${stats.pairsTotal}`],
       ['weight', stats.weight],
       ['upper bound', stats.upperBound],
-      ['gap', `${(stats.gap * 100).toFixed(3)} %`],
+      ['gap', `${(stats.gap * 100).toFixed(3)} %${stats.optimal ? ' (optimal)' : ''}`],
       ['holes', stats.holes],
       ['breaks', stats.breaks],
       ['seconds', stats.seconds.total.toFixed(2)],
@@ -100,4 +103,6 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -10,3 +10,4 @@ export * from './bound';
 export * from './greedy';
 export * from './scoring';
 export * from './recommendation';
+export * from './exact';

@@ -4,9 +4,10 @@ import { Problem } from './problem';
 import { Rng } from './rng';
 import { construct, fill, improve, ImproveOptions, upgrade } from './search';
 import { selectPairs } from './selection';
+import { MipSolver, solveExact } from './exact';
 import { GapObjective, Timetable } from './timetable';
 
-export type SolvePhase = 'validate' | 'bound' | 'place' | 'improve' | 'finish';
+export type SolvePhase = 'validate' | 'bound' | 'place' | 'exact' | 'improve' | 'finish';
 
 export interface SolveProgress {
   phase: SolvePhase;
@@ -24,6 +25,13 @@ export interface SolveOptions {
   minimize?: GapObjective;
   /** Tuning of the hole-removal search (move mix, annealing temperatures); defaults suit most forums. */
   search?: Pick<ImproveOptions, 'moveRates' | 'temperature' | 'maxChain'>;
+  /**
+   * A mixed-integer solver (HiGHS, loaded by the caller). With it, a forum whose
+   * heuristic placement weighs less than the bound is solved exactly by the
+   * time-indexed model when that model is small enough (see exact.ts): the
+   * weight is then proven optimal, and the search only removes holes.
+   */
+  mip?: MipSolver;
   /** Called at every phase and during the search; return false to cancel (the result is then the best so far). */
   onProgress?: (progress: SolveProgress) => boolean | void;
 }
@@ -34,6 +42,10 @@ export interface SolveStats {
   upperBound: number;
   /** (upperBound − weight) / upperBound; 0 is proven optimal weight. */
   gap: number;
+  /** The weight is proven the best possible (it meets the bound, or the exact model proved it). */
+  optimal: boolean;
+  /** What the exact model did: not run (no solver, model too large, placement already at the bound), OPTIMAL, FEASIBLE (time limit) or NONE (nothing found in time). */
+  exact: 'NOT_RUN' | 'OPTIMAL' | 'FEASIBLE' | 'NONE';
   holes: number;
   breaks: number;
   pairsScheduled: number;
@@ -41,7 +53,7 @@ export interface SolveStats {
   /** Meetings chosen by the selection that the timetable could not hold. */
   dropped: number;
   cancelled: boolean;
-  seconds: { bound: number; place: number; improve: number; total: number };
+  seconds: { bound: number; place: number; exact: number; improve: number; total: number };
 }
 
 export interface SolveResult {
@@ -131,6 +143,26 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
   }
   const placeSeconds = (Date.now() - placeStart) / 1000;
 
+  // Exact where the model is small: the placement of the heaviest meetings, proven.
+  const exactStart = Date.now();
+  let exact: SolveStats['exact'] = 'NOT_RUN';
+  let exactBound = Infinity;
+  const placedWeight = () => timetable.slotOf.reduce((sum, s, m) => sum + (s === -1 ? 0 : timetable.meetingWeight[m]), 0);
+  if (options.mip && !cancelled && placedWeight() < selection.upperBound - 1e-6) {
+    report('exact', 25);
+    const found = solveExact(problem, options.mip, Math.max(0.1, ((deadline - Date.now()) / 1000) * 0.6));
+    exact = found?.status ?? 'NONE';
+    if (found) {
+      exactBound = found.bound;
+      if (found.weight > placedWeight() + 1e-9) {
+        for (let m = 0; m < timetable.meetingCount; m++) if (timetable.slotOf[m] !== -1 && !timetable.meetingFixed[m]) timetable.remove(m);
+        for (const { pair, slot } of found.placements) timetable.place(meetingOfPair.get(pair)!, slot);
+        timetable.refreshAllCosts();
+      }
+    }
+  }
+  const exactSeconds = (Date.now() - exactStart) / 1000;
+
   report('improve', 30);
   const improveStart = Date.now();
   const placedCount = () => timetable.slotOf.filter((s) => s !== -1).length;
@@ -166,7 +198,7 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
     holes += gaps.holes;
     breaks += gaps.breaks;
   }
-  const upperBound = Math.max(selection.upperBound, weight);
+  const upperBound = Math.max(Math.min(selection.upperBound, exactBound), weight);
   const droppedCount = chosen.filter((m) => timetable.slotOf[m] === -1).length;
   report('finish', 100);
 
@@ -177,6 +209,8 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
       weight: round(weight),
       upperBound: round(upperBound),
       gap: upperBound > 0 ? round((upperBound - weight) / upperBound) : 0,
+      optimal: weight >= upperBound - 1e-6,
+      exact,
       holes,
       breaks,
       pairsScheduled,
@@ -186,6 +220,7 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
       seconds: {
         bound: boundSeconds,
         place: placeSeconds,
+        exact: exactSeconds,
         improve: improveSeconds,
         total: (Date.now() - started) / 1000,
       },

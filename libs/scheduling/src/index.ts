@@ -5,3 +5,4 @@ export * from './solve-in-thread';
 export * from './publish-run';
 export * from './refill';
 export * from './load-snapshot';
+export * from './mip-solver';

@@ -88,7 +88,7 @@ export class SchedulingJobService {
       let lastPoll = 0;
       const solving = solveInThread(
         built.instance,
-        { seed: run.options.seed, timeLimitMs: run.options.timeLimitMs },
+        { seed: run.options.seed, timeLimitMs: run.options.timeLimitMs, exact: true },
         ({ phase, percent }) => {
           // Progress and the cancel check are best effort: a database hiccup here must not end the run (or the process).
           progress.write(phase, 10 + Math.round(percent * 0.8)).catch((error: unknown) => this.logger.warn({ runId: run.id, err: error }, 'progress not written'));
@@ -123,6 +123,7 @@ export class SchedulingJobService {
           weight: result.stats.weight,
           upperBound: result.stats.upperBound,
           gap: result.stats.gap,
+          optimal: result.stats.optimal,
           holes: result.stats.holes,
           breaks: result.stats.breaks,
           seconds: { load: (loaded - started) / 1000, build: (builtAt - loaded) / 1000, solve: (solved - builtAt) / 1000, store: 0 },

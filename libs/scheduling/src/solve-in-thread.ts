@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InstanceError, solve, SolveProgress, SolveResult } from '@forum/matcher';
+import { loadMipSolver } from './mip-solver';
 
 export interface ThreadedSolve {
   result: Promise<SolveResult>;
@@ -16,7 +17,8 @@ export interface ThreadedSolve {
  */
 export function solveInThread(
   instance: unknown,
-  options: { seed?: number; timeLimitMs?: number; iterations?: number },
+  /** `exact`: with HiGHS for the matcher's exact stage (whole-forum runs). */
+  options: { seed?: number; timeLimitMs?: number; iterations?: number; exact?: boolean },
   onProgress: (progress: SolveProgress) => void,
 ): ThreadedSolve {
   const script = join(__dirname, 'solver.thread.js');
@@ -24,9 +26,10 @@ export function solveInThread(
   const flag = new Int32Array(cancel);
   if (!existsSync(script)) {
     return {
-      result: Promise.resolve().then(() =>
-        solve(instance, { ...options, onProgress: (progress) => (onProgress(progress), Atomics.load(flag, 0) === 0) }),
-      ),
+      result: (options.exact ? loadMipSolver() : Promise.resolve(undefined)).then((mip) => {
+        const { exact: _exact, ...rest } = options;
+        return solve(instance, { ...rest, mip, onProgress: (progress) => (onProgress(progress), Atomics.load(flag, 0) === 0) });
+      }),
       cancel: () => Atomics.store(flag, 0, 1),
     };
   }

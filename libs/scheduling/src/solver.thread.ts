@@ -6,26 +6,33 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InstanceError, solve } from '@forum/matcher';
+import { loadMipSolver } from './mip-solver';
 
 const { instance, options, cancel } = workerData as {
   instance: unknown;
-  options: { seed?: number; timeLimitMs?: number; iterations?: number };
+  options: { seed?: number; timeLimitMs?: number; iterations?: number; exact?: boolean };
   cancel: SharedArrayBuffer;
 };
 const cancelled = new Int32Array(cancel);
-try {
+
+async function run() {
+  const { exact, ...rest } = options;
+  const mip = exact ? await loadMipSolver() : undefined;
   const result = solve(instance, {
-    ...options,
+    ...rest,
+    mip,
     onProgress: ({ phase, percent }) => {
       parentPort?.postMessage({ type: 'progress', phase, percent });
       return Atomics.load(cancelled, 0) === 0;
     },
   });
   parentPort?.postMessage({ type: 'done', result });
-} catch (error) {
+}
+
+run().catch((error: unknown) => {
   parentPort?.postMessage({
     type: 'error',
     message: error instanceof Error ? error.message : String(error),
     invalid: error instanceof InstanceError,
   });
-}
+});

@@ -6,7 +6,7 @@ import { CreateMeetingInput } from './dto/create-meeting.input';
 import { GenerateScheduleOptions } from './dto/generate-schedule.input';
 import { ScheduledMeetingModel } from './models/scheduled-meeting.model';
 import { MeetingsService } from './meetings.service';
-import { MeetingModel, ScheduleModel, ScheduleRunModel, ScheduleStatsModel } from './models/schedule.model';
+import { MeetingModel, ScheduleModel, ScheduleRunModel, ScheduleStatsModel, statsOf } from './models/schedule.model';
 import { watchRun } from './run-watcher';
 import { SchedulesService } from './schedules.service';
 
@@ -103,6 +103,6 @@ export class SchedulesResolver {
 
   @ResolveField(() => ScheduleStatsModel, { nullable: true })
   async stats(@CurrentPrincipal() principal: Principal, @Parent() schedule: ScheduleModel): Promise<ScheduleStatsModel | null> {
-    return (await this.schedules.findRun(principal, schedule.runId)).stats;
+    return statsOf((await this.schedules.findRun(principal, schedule.runId)).stats);
   }
 }

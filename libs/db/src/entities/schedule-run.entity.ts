@@ -19,6 +19,8 @@ export interface ScheduleRunStats {
   weight: number;
   upperBound: number;
   gap: number;
+  /** The weight is proven the best possible (runs before this field was added: absent). */
+  optimal?: boolean;
   holes: number;
   breaks: number;
   seconds: { load: number; build: number; solve: number; store: number };

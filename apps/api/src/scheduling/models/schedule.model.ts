@@ -26,6 +26,9 @@ export class ScheduleStatsModel {
   @Field(() => Float, { description: '(upperBound − weight) / upperBound' })
   gap: number;
 
+  @Field({ description: 'The weight is proven the best possible: it meets the bound, or the exact model proved it' })
+  optimal: boolean;
+
   @Field(() => Int, { description: "Idle slots between a company's meetings on a day" })
   holes: number;
 
@@ -69,7 +72,7 @@ export class ScheduleRunModel {
       status: run.status as ScheduleRunStatusModel,
       phase: run.phase,
       progress: run.progress,
-      stats: run.stats,
+      stats: statsOf(run.stats),
       error: run.error,
       createdAt: run.createdAt,
       finishedAt: run.finishedAt,
@@ -146,4 +149,9 @@ export class ScheduleModel {
       publishedAt: schedule.publishedAt,
     });
   }
+}
+
+/** A run's figures; runs stored before `optimal` existed are optimal when their gap is 0. */
+export function statsOf(stats: ScheduleRun['stats']): ScheduleStatsModel | null {
+  return stats ? { ...stats, optimal: stats.optimal ?? stats.gap === 0 } : null;
 }

@@ -59,6 +59,7 @@ graphql(`
     weight
     upperBound
     gap
+    optimal
     holes
     requestsFulfilled
     requestsTotal
@@ -449,6 +450,11 @@ function RunsTable(props: { runs: Run[]; publishedRunId: string | null; viewRunI
                         meetings: number.format(run.stats.meetings),
                       })
                     : (run.error ?? '—')}
+                  {run.stats?.optimal && (
+                    <Badge ml={6} size="sm" variant="outline" color="teal.9" title={t('schedule.optimalHint')}>
+                      {t('schedule.optimal')}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{run.stats ? `${number.format(run.stats.requestsFulfilled)} / ${number.format(run.stats.requestsTotal)}` : '—'}</Table.Td>
                 <Table.Td>{run.stats ? number.format(run.stats.holes) : '—'}</Table.Td>
