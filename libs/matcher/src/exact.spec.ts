@@ -18,7 +18,7 @@ describe('solve with the exact stage (HiGHS)', () => {
     fc.assert(
       fc.property(arbitraryInstance, fc.integer({ min: 0, max: 1000 }), (instance, seed) => {
         const plain = solve(instance, { seed, ...FAST });
-        const exact = solve(instance, { seed, ...FAST, mip: highs });
+        const exact = solve(instance, { seed, ...FAST, mip: highs, exactMinGap: 0 });
         expect(checkSchedule(instance, exact.schedule)).toEqual([]);
         expect(measureSchedule(instance, exact.schedule).weight).toBeCloseTo(exact.stats.weight, 6);
         expect(exact.stats.weight).toBeGreaterThanOrEqual(plain.stats.weight - 1e-6);
@@ -43,6 +43,14 @@ describe('solve with the exact stage (HiGHS)', () => {
     expect(stats).toMatchObject({ exact: 'OPTIMAL', optimal: true, gap: 0 });
     expect(stats.weight).toBeGreaterThan(plain.stats.weight);
     expect(measureSchedule(instance, schedule).weight).toBeCloseTo(stats.weight, 6);
+  });
+
+  it('leaves a placement within exactMinGap of the bound to the heuristic', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const instance = require('./testing/table-bound-150.json') as Instance;
+    const plain = solve(instance, { seed: 1, ...FAST });
+    const gap = (plain.stats.upperBound - plain.stats.weight) / plain.stats.upperBound;
+    expect(solve(instance, { seed: 1, ...FAST, mip: highs, exactMinGap: gap + 0.001 }).stats.exact).toBe('NOT_RUN');
   });
 
   it('without a solver, the stage does not run', () => {

@@ -31,6 +31,12 @@ export interface ExactPlacement {
 /** Models above this many variables are left to the heuristic (the time-indexed model grows as pairs × slots). */
 export const EXACT_MAX_VARIABLES = 150_000;
 
+function append(map: Map<number, string[]>, key: number, name: string) {
+  const names = map.get(key);
+  if (names) names.push(name);
+  else map.set(key, [name]);
+}
+
 interface Variable {
   name: string;
   pair: number;
@@ -84,8 +90,8 @@ export function timeIndexedModel(problem: Problem, maxVariables = EXACT_MAX_VARI
       names.push(name);
       objective.push(`${pair.weight} ${name}`);
       for (const c of [pair.a, pair.b]) {
-        byCompanySlot.set(c * S + s, [...(byCompanySlot.get(c * S + s) ?? []), name]);
-        byCompany.set(c, [...(byCompany.get(c) ?? []), name]);
+        append(byCompanySlot, c * S + s, name);
+        append(byCompany, c, name);
       }
       bySlot[s].push(name);
       if (pair.needsInterpreter) byInterpreterSlot[s].push(name);
