@@ -22,6 +22,7 @@ function snapshot(patch: Partial<RefillSnapshot> = {}): RefillSnapshot {
       { companyAId: 'kr3', companyBId: 'vn1', slotId: 's1', tableId: 't1' },
     ],
     window: ['s2', 's3', 's4'],
+    freed: [{ companyAId: 'kr2', companyBId: 'vn2', slotId: 's2', absentCompanyId: 'kr2' }],
     floor: new Map([
       ['kr1', { checkedIn: true, absentFromSlotId: null }],
       ['kr2', { checkedIn: true, absentFromSlotId: 's2' }],
@@ -60,7 +61,8 @@ describe('buildRefillInstance', () => {
 describe('solveRefill', () => {
   it('fills the place a company waits in first, and never touches the fixed meetings', async () => {
     const refill = buildRefillInstance(snapshot());
-    const { meetings, bound } = await solveRefill(refill, [{ companyId: 'vn2', slotId: 's2' }], inline, 1000);
+    expect(refill.waiting).toEqual([{ companyId: 'vn2', slotId: 's2' }]);
+    const { meetings, bound } = await solveRefill(refill, inline, 1000);
     // vn2 waits in s2, where kr1 is busy: kr3 (recommended) fills it; kr1 (heavier, its request) would only fit later.
     expect(meetings.find((meeting) => meeting.slot === 's2')).toMatchObject({ a: 'kr3', b: 'vn2' });
     expect(meetings).toHaveLength(2);

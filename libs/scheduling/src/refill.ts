@@ -9,6 +9,8 @@ export interface RefillSnapshot extends Omit<ForumSnapshot, 'published'> {
   floor: Map<string, { checkedIn: boolean; absentFromSlotId: string | null }>;
   /** Every meeting of the published schedule (all days and slots). */
   published: { companyAId: string; companyBId: string; slotId: string; tableId: string }[];
+  /** Meetings taken off the schedule because a company was marked absent (any slot). */
+  freed: { companyAId: string; companyBId: string; slotId: string; absentCompanyId: string }[];
 }
 
 export interface RefillReason {
@@ -22,6 +24,8 @@ export interface RefillInstance {
   instance: Instance;
   /** Why each pair of `instance.pairs` may meet, by pairKey. */
   reasons: Map<string, RefillReason>;
+  /** The places freed by an absent partner whose company is on the floor and still free there: filled first. */
+  waiting: { companyId: string; slotId: string }[];
 }
 
 /**
@@ -52,13 +56,20 @@ export function buildRefillInstance(snapshot: RefillSnapshot): RefillInstance {
     }
   }
 
-  /** The window slots a company can be given a new meeting in. */
-  const presentIn = (companyId: string, unavailable: Set<string>): string[] => {
+  /** Checked in and not (yet) absent in that window slot. */
+  const onFloor = (companyId: string, slot: number): boolean => {
     const floor = snapshot.floor.get(companyId);
-    if (!floor?.checkedIn) return [];
-    const absentFrom = floor.absentFromSlotId !== null ? (position.get(floor.absentFromSlotId) ?? Infinity) : Infinity;
-    return snapshot.window.filter((slotId, i) => i < absentFrom && !unavailable.has(slotId));
+    if (!floor?.checkedIn) return false;
+    return floor.absentFromSlotId === null || slot < (position.get(floor.absentFromSlotId) ?? Infinity);
   };
+  /** The window slots a company can be given a new meeting in. */
+  const presentIn = (companyId: string, unavailable: Set<string>): string[] =>
+    snapshot.window.filter((slotId, i) => onFloor(companyId, i) && !unavailable.has(slotId));
+  const waiting = snapshot.freed.flatMap((meeting) =>
+    [meeting.companyAId, meeting.companyBId]
+      .filter((companyId) => companyId !== meeting.absentCompanyId && window.has(meeting.slotId) && onFloor(companyId, position.get(meeting.slotId)!) && !busy.get(companyId)?.has(meeting.slotId))
+      .map((companyId) => ({ companyId, slotId: meeting.slotId })),
+  );
 
   const eligible = new Set<string>();
   const registrations = snapshot.registrations.map((registration) => {
@@ -104,7 +115,7 @@ export function buildRefillInstance(snapshot: RefillSnapshot): RefillInstance {
       reasons.set(key, { reason: 'RECOMMENDED', requestedBy: [], topics: topics.filter(Boolean).slice(0, 3) });
     }
   }
-  return { instance: { ...built.instance, name: 'refill', pairs }, reasons };
+  return { instance: { ...built.instance, name: 'refill', pairs }, reasons, waiting };
 }
 
 /** Solves an instance (on a worker thread in the API). */
@@ -127,8 +138,8 @@ const REFILL_ITERATIONS = 200_000;
  * in every free slot. (One solve maximises weight alone and leaves most of
  * those companies waiting while it adds meetings elsewhere.)
  */
-export async function solveRefill(refill: RefillInstance, waiting: { companyId: string; slotId: string }[], solver: RefillSolver, timeLimitMs: number): Promise<RefillSolution> {
-  const { instance } = refill;
+export async function solveRefill(refill: RefillInstance, solver: RefillSolver, timeLimitMs: number): Promise<RefillSolution> {
+  const { instance, waiting } = refill;
   if (instance.pairs.length === 0) return { meetings: [], bound: 0 };
   const bound = weightBound(instance);
   const slotsOf = new Map<string, Set<string>>();

@@ -18,8 +18,7 @@ export class OutcomesController {
   @Get('outcomes.xlsx')
   async workbook(@CurrentPrincipal() principal: Principal, @Param('forumId') forumId: string, @Query('lang') lang: unknown, @Res() res: Response) {
     const language = await this.agendas.languageOf(principal.userId, lang);
-    const { forum, rows } = await this.outcomes.rows(principal, forumId);
-    const report = await this.outcomes.report(principal, forumId);
+    const { forum, rows, report } = await this.outcomes.reportWithRows(principal, forumId);
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').setHeader('content-disposition', 'attachment; filename="outcomes.xlsx"');
     res.send(await outcomesXlsx(forum, rows, report, language));
   }

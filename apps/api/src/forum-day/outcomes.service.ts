@@ -183,7 +183,12 @@ export class OutcomesService {
 
   /** The organiser's outcomes report: attendance, re-fills, and what the companies reported, overall, by side, by sector and by round. */
   async report(principal: Principal, forumId: string): Promise<ForumOutcomesData> {
-    const { rows } = await this.rows(principal, forumId);
+    return (await this.reportWithRows(principal, forumId)).report;
+  }
+
+  /** The report and the rows it was computed from (the XLSX has both), read once. */
+  async reportWithRows(principal: Principal, forumId: string): Promise<{ forum: { name: string; timeZone: string }; rows: OutcomeRow[]; report: ForumOutcomesData }> {
+    const { forum, rows } = await this.rows(principal, forumId);
     const rounds = await this.rounds(principal, forumId);
     const noShowsBySide = new Map<string, number>();
     let held = 0;
@@ -204,7 +209,7 @@ export class OutcomesService {
     const asOf = async (round: number) => (round >= latest ? rows : (await this.rows(principal, forumId, round)).rows);
     const history = [];
     for (const { round, months } of [{ round: 0, months: 0 }, ...rounds]) history.push({ ...totalsOf(`round ${round}`, await asOf(round), () => true), round, months });
-    return {
+    const report: ForumOutcomesData = {
       planned: rows.length - refilled,
       held,
       noShows,
@@ -217,6 +222,7 @@ export class OutcomesService {
       bySector: groups(rows, (company) => (company.sectors.length ? company.sectors : ['—'])),
       rounds: history,
     };
+    return { forum, rows, report };
   }
 }
 

@@ -80,33 +80,21 @@ export class RefillService {
    */
   async propose(principal: Principal, forumId: string, fromSlotId: string): Promise<RefillProposal> {
     const forum = await this.forums.findOwned(principal, forumId);
-    const { snapshot, schedule, window, freed } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const { snapshot, schedule, window } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const { schedule, window, day } = await this.floorOf(manager, forum.id, fromSlotId);
       const snapshot = await loadForumSnapshot(manager, forum.id, true);
       const floor: { companyId: string; checkedIn: boolean; absentFromSlotId: string | null }[] = await manager.query(
         `SELECT company_id AS "companyId", checked_in_at IS NOT NULL AS "checkedIn", absent_from_slot_id AS "absentFromSlotId" FROM registration WHERE forum_id = $1 AND status = 'APPROVED'`,
         [forum.id],
       );
-      const freed = await manager.getRepository(FreedMeeting).find({ where: { forumId: forum.id, scheduleId: schedule.id } });
+      const freed = await manager.getRepository(FreedMeeting).find({ where: { forumId: forum.id, scheduleId: schedule.id, slotId: In(window) } });
       const onFloor = floor.map((row) => ({ ...row, absentFromSlotId: absentInWindow(day, window, row.absentFromSlotId) }));
-      return { snapshot: { ...snapshot, window, floor: new Map(onFloor.map((row) => [row.companyId, row])) }, schedule, window, freed };
+      return { snapshot: { ...snapshot, window, freed, floor: new Map(onFloor.map((row) => [row.companyId, row])) }, schedule, window };
     });
-    const present = (companyId: string, slotId: string) => {
-      const floor = snapshot.floor.get(companyId);
-      const absentFrom = floor?.absentFromSlotId ? window.indexOf(floor.absentFromSlotId) : -1;
-      return !!floor?.checkedIn && (absentFrom === -1 || window.indexOf(slotId) < absentFrom);
-    };
-    const busy = new Set(snapshot.published.flatMap((m) => [`${m.companyAId}@${m.slotId}`, `${m.companyBId}@${m.slotId}`]));
-    // The places freed by an absent partner whose company is on the floor and still free there.
-    const waiting = freed.flatMap((meeting) =>
-      [meeting.companyAId, meeting.companyBId]
-        .filter((companyId) => companyId !== meeting.absentCompanyId && window.includes(meeting.slotId) && present(companyId, meeting.slotId) && !busy.has(`${companyId}@${meeting.slotId}`))
-        .map((companyId) => ({ slotId: meeting.slotId, companyId })),
-    );
     const started = Date.now();
     const refill = buildRefillInstance(snapshot);
     const solver: RefillSolver = (instance, options) => solveInThread(instance, options, () => undefined).result;
-    const solution = await solveRefill(refill, waiting, solver, REFILL_TIME_LIMIT_MS);
+    const solution = await solveRefill(refill, solver, REFILL_TIME_LIMIT_MS);
     const weights = new Map(refill.instance.pairs.map((pair) => [pairKey(pair.a, pair.b), pair.weight]));
     const tableOrder = new Map(snapshot.tables.map((table, i) => [table.id, i]));
     const inOrder = [...solution.meetings].sort((x, y) => window.indexOf(x.slot) - window.indexOf(y.slot) || tableOrder.get(x.table)! - tableOrder.get(y.table)!);
@@ -116,7 +104,7 @@ export class RefillService {
     });
     const bound = solution.bound;
     const taken = new Set(meetings.flatMap((m) => [`${m.companyAId}@${m.slotId}`, `${m.companyBId}@${m.slotId}`]));
-    const unfilled = waiting.filter((place) => !taken.has(`${place.companyId}@${place.slotId}`));
+    const unfilled = refill.waiting.filter((place) => !taken.has(`${place.companyId}@${place.slotId}`));
     return this.dataSource.getRepository(RefillProposal).save({
       forumId: forum.id,
       scheduleId: schedule.id,

@@ -90,8 +90,9 @@ export function CheckInDesk({ forumId }: { forumId: string }) {
   const companyId = registration?.company?.id;
   const [{ data: day }] = useQuery({ query: CompanyDay, variables: { forumId, companyId: companyId ?? '' }, pause: !companyId || !!state.error });
   const zone = data?.forum.timeZone ?? 'UTC';
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
-  const meetings = (day?.agenda ?? []).filter((item) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(item.slot.startsAt)) === today);
+  const dateOf = new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+  const today = dateOf.format(new Date());
+  const meetings = (day?.agenda ?? []).filter((item) => dateOf.format(new Date(item.slot.startsAt)) === today);
   const shown = meetings.length ? meetings : (day?.agenda ?? []);
   const at = registration?.checkedInAt ? clockTime(registration.checkedInAt, i18n.language, zone) : '';
   const already = registration?.checkedInAt ? Date.parse(registration.checkedInAt) < sentAt - 5_000 : false;
