@@ -110,36 +110,46 @@ export class Timetable {
     );
   }
 
-  private journal: number[] | null = null;
-  private journalFrom: number[] = [];
+  // The journal: meetings touched since beginJournal and where each was first.
+  private journaling = false;
+  private readonly journal: number[] = [];
+  private readonly journalFrom: number[] = [];
   private journaled: Uint8Array = new Uint8Array(0);
 
   /** Starts recording every change, so that `rollback` can undo them all. */
   beginJournal() {
     if (this.journaled.length < this.meetingCount) this.journaled = new Uint8Array(this.meetingCount);
-    this.journal = [];
-    this.journalFrom = [];
+    this.journaling = true;
+    this.journal.length = 0;
+    this.journalFrom.length = 0;
   }
 
   /** Keeps the changes made since `beginJournal`. */
   commit() {
-    for (const m of this.journal ?? []) this.journaled[m] = 0;
-    this.journal = null;
+    for (const m of this.journal) this.journaled[m] = 0;
+    this.journaling = false;
+    this.journal.length = 0;
   }
 
   /** Undoes every change since `beginJournal`, costs included. */
   rollback() {
-    const journal = this.journal ?? [];
-    this.journal = null;
-    for (const m of journal) if (this.slotOf[m] !== -1) this.removeAndCost(m);
-    journal.forEach((m, i) => {
-      if (this.journalFrom[i] !== -1) this.placeAndCost(m, this.journalFrom[i]);
+    const { journal, journalFrom } = this;
+    this.journaling = false;
+    for (const m of journal) if (this.slotOf[m] !== -1) this.remove(m);
+    for (let i = 0; i < journal.length; i++) {
+      const m = journal[i];
+      if (journalFrom[i] !== -1) this.place(m, journalFrom[i]);
       this.journaled[m] = 0;
-    });
+    }
+    for (const m of journal) {
+      this.refreshCost(this.meetingA[m]);
+      this.refreshCost(this.meetingB[m]);
+    }
+    journal.length = 0;
   }
 
   private record(m: number) {
-    if (this.journal && !this.journaled[m]) {
+    if (this.journaling && !this.journaled[m]) {
       this.journaled[m] = 1;
       this.journal.push(m);
       this.journalFrom.push(this.slotOf[m]);
