@@ -4,7 +4,8 @@
  * Prints one JSON line of figures.
  */
 import { readFileSync } from 'node:fs';
-import { checkSchedule, greedySchedule, Instance, measureSchedule, Schedule, solve } from '@forum/matcher';
+import { checkSchedule, finishBreaks, greedySchedule, Instance, measureSchedule, Schedule, solve } from '@forum/matcher';
+import { loadMaxSatSolver } from '../libs/scheduling/src/maxsat-solver';
 import { loadMipSolver } from '../libs/scheduling/src/mip-solver';
 import { solveMip } from './mip';
 
@@ -18,22 +19,36 @@ export interface SolverFigures {
   peakMemoryMb: number;
   violations: number;
   status?: string;
+  breaksLowerBound?: number;
 }
 
 async function main() {
   const [solver, file, minimize = 'holes', timeLimit = '120000'] = process.argv.slice(2);
   const instance = JSON.parse(readFileSync(file, 'utf8')) as Instance;
+  // Stages of ours, for the table of what each adds: 'ours:place' (no exact stage, no hole removal),
+  // 'ours:exact' (and the exact stage), 'ours:improve' (and hole removal), 'ours' (and the breaks finisher).
+  const [name, stage = 'all'] = solver.split(':');
   // HiGHS is loaded before the clock starts (a process loads it once; the API's runs and the CLI do the same).
-  const mip = solver === 'ours' ? await loadMipSolver() : undefined;
+  const mip = name === 'ours' && stage !== 'place' ? await loadMipSolver() : undefined;
   const started = process.hrtime.bigint();
   let schedule: Schedule;
   let upperBound: number | undefined;
   let status: string | undefined;
-  if (solver === 'ours') {
-    const result = solve(instance, { seed: 1, minimize: minimize as 'holes' | 'breaks', timeLimitMs: Number(timeLimit), mip });
+  let breaksLowerBound: number | undefined;
+  if (name === 'ours') {
+    const iterations = stage === 'place' || stage === 'exact' ? 1 : undefined;
+    const result = solve(instance, { seed: 1, minimize: minimize as 'holes' | 'breaks', timeLimitMs: Number(timeLimit), mip, iterations });
     schedule = result.schedule;
     upperBound = result.stats.upperBound;
     status = result.stats.optimal ? 'optimal' : result.stats.exact === 'FEASIBLE' ? 'exact stage stopped at the time limit' : undefined;
+    if (minimize === 'breaks' && stage === 'all') {
+      // As `npm run match -- --minimize breaks` does: the exact finisher in what is left of the time.
+      const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const finished = await finishBreaks(instance, result, loadMaxSatSolver(), { timeLimitMs: Math.max(1000, Number(timeLimit) - elapsedMs) });
+      schedule = finished.schedule;
+      status = finished.finish.breaksStatus;
+      breaksLowerBound = finished.finish.breaksLowerBound;
+    }
   } else if (solver === 'greedy') {
     schedule = greedySchedule(instance);
   } else if (solver === 'mip') {
@@ -56,6 +71,7 @@ async function main() {
     peakMemoryMb: Math.round(process.resourceUsage().maxRSS / 1024),
     violations: checkSchedule(instance, schedule).length,
     status,
+    breaksLowerBound,
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

@@ -11,3 +11,4 @@ export * from './greedy';
 export * from './scoring';
 export * from './recommendation';
 export * from './exact';
+export * from './breaks';

@@ -6,3 +6,4 @@ export * from './publish-run';
 export * from './refill';
 export * from './load-snapshot';
 export * from './mip-solver';
+export * from './maxsat-solver';

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { breaksLowerBound, finishBreaks, MaxSatSolver } from './breaks';
+import { checkSchedule, measureSchedule, pairKey } from './evaluate';
+import { Instance } from './format';
+import { parseInstance } from './parse-instance';
+import { solve } from './solve';
+import { arbitraryInstance } from './testing/arbitrary-instance';
+import { smallForum } from './testing/move-harness';
+
+const meetingSet = (meetings: { a: string; b: string }[]) => meetings.map((m) => pairKey(m.a, m.b)).sort();
+
+describe('breaksLowerBound', () => {
+  it('counts the companies that cannot meet back to back even alone', () => {
+    // kr1 meets vn1 (only at 9:00) and vn2 (only at 11:00): one break it cannot avoid; vn1 and vn2 have one meeting each.
+    const instance = smallForum(3, ['kr1', 'vn1', 'vn2'], [['kr1', 'vn1'], ['kr1', 'vn2']]);
+    instance.pairs[0].onlySlots = ['s0'];
+    instance.pairs[1].onlySlots = ['s2'];
+    const { problem } = parseInstance(instance);
+    expect(breaksLowerBound(problem, [0, 1])).toBe(1);
+    expect(breaksLowerBound(problem, [0])).toBe(0);
+  });
+});
+
+describe('finishBreaks with solvers that fail', () => {
+  // kr1 meets vn1 and vn2 with a break between (the search left it so after 1 iteration at most).
+  const instance: Instance = smallForum(3, ['kr1', 'vn1', 'vn2'], [['kr1', 'vn1'], ['kr1', 'vn2']]);
+  const result = solve(instance, { minimize: 'breaks', iterations: 1 });
+  const withBreak = {
+    ...result,
+    schedule: { ...result.schedule, meetings: [{ a: 'kr1', b: 'vn1', slot: 's0', table: 'T1' }, { a: 'kr1', b: 'vn2', slot: 's2', table: 'T1' }] },
+    stats: { ...result.stats, breaks: 1, holes: 1 },
+  };
+
+  it('keeps the schedule when the solver proves nothing in time', async () => {
+    const unknown: MaxSatSolver = { minimize: async () => ({ status: 'UNKNOWN', trueVariables: [] }) };
+    const finished = await finishBreaks(instance, withBreak, unknown, { timeLimitMs: 1000 });
+    expect(finished.schedule).toEqual(withBreak.schedule);
+    expect(finished.finish.breaksStatus).toBe('UNPROVEN');
+  });
+
+  it('keeps the schedule when the "solution" breaks a rule (both meetings of kr1 in one slot)', async () => {
+    const bogus: MaxSatSolver = { minimize: async () => ({ status: 'OPTIMAL', trueVariables: ['x0_1', 'x1_1'] }) };
+    const finished = await finishBreaks(instance, withBreak, bogus, { timeLimitMs: 1000 });
+    expect(finished.schedule).toEqual(withBreak.schedule);
+    expect(finished.finish.breaksStatus).toBe('UNPROVEN');
+  });
+
+  it('takes a proven solution, re-tabled, and "infeasible" as proof that the schedule was optimal', async () => {
+    const compact: MaxSatSolver = { minimize: async () => ({ status: 'OPTIMAL', trueVariables: ['x0_0', 'x1_1'] }) };
+    const finished = await finishBreaks(instance, withBreak, compact, { timeLimitMs: 1000 });
+    expect(checkSchedule(instance, finished.schedule)).toEqual([]);
+    expect(finished.stats.breaks).toBe(0);
+    expect(finished.finish.breaksStatus).toBe('OPTIMAL');
+    const none: MaxSatSolver = { minimize: async () => ({ status: 'INFEASIBLE', trueVariables: [] }) };
+    const proven = await finishBreaks(instance, withBreak, none, { timeLimitMs: 1000 });
+    expect(proven.schedule).toEqual(withBreak.schedule);
+    expect(proven.finish.breaksStatus).toBe('OPTIMAL');
+  });
+
+  it('does not call the solver when the breaks are at the lower bound', async () => {
+    const never: MaxSatSolver = { minimize: async () => { throw new Error('called'); } };
+    const atBound = { ...withBreak, stats: { ...withBreak.stats, breaks: 0 } };
+    expect((await finishBreaks(instance, atBound, never, { timeLimitMs: 1000 })).finish.breaksStatus).toBe('AT_LOWER_BOUND');
+  });
+});
+
+describe('finishBreaks keeps the meetings it is given', () => {
+  it('on random forums, with a solver that answers the model it is sent from the initial values', async () => {
+    // The "solver" returns the warm start as its optimum: the model's variables must name the result's own placement.
+    const echo: MaxSatSolver = {
+      minimize: async (smt2, { initial }) => {
+        expect(smt2).toContain('assert-soft');
+        return { status: 'OPTIMAL', trueVariables: [...initial].filter(([, value]) => value).map(([name]) => name) };
+      },
+    };
+    await fc.assert(
+      fc.asyncProperty(arbitraryInstance, async (instance) => {
+        const result = solve(instance, { minimize: 'breaks', iterations: 10 });
+        const finished = await finishBreaks(instance, result, echo, { timeLimitMs: 1000 });
+        expect(checkSchedule(instance, finished.schedule)).toEqual([]);
+        expect(meetingSet(finished.schedule.meetings)).toEqual(meetingSet(result.schedule.meetings));
+        expect(measureSchedule(instance, finished.schedule).breaks).toBe(finished.stats.breaks);
+        expect(finished.stats.breaks).toBeLessThanOrEqual(result.stats.breaks);
+      }),
+      { numRuns: 150, seed: 6 },
+    );
+  });
+});
