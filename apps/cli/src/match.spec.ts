@@ -45,6 +45,20 @@ describe('npm run match', () => {
     expect(result.stderr).toMatch(/holes\s+0/);
   });
 
+  it('with --minimize breaks, takes the breaks to the proven optimum with the exact finisher, and exits (Z3 threads stopped)', () => {
+    // A real forum (JAIR 2022 forum-13, optimum 0 breaks) with a short search, so the finisher has work.
+    const input = join(__dirname, '../../../bench/instances/b2b-jair/forum-13.json');
+    const output = join(dir, 'forum-13-schedule.json');
+    const result = run(['--in', input, '--out', output, '--minimize', 'breaks', '--iterations', '20000', '--time-limit-ms', '60000']);
+    expect(result.status).toBe(0);
+    const forum = JSON.parse(readFileSync(input, 'utf8')) as Instance;
+    const schedule = JSON.parse(readFileSync(output, 'utf8'));
+    expect(checkSchedule(forum, schedule)).toEqual([]);
+    expect(schedule.meetings).toHaveLength(forum.pairs.length);
+    expect(result.stderr).toMatch(/exact breaks/);
+    expect(result.stderr).toMatch(/breaks\s+0 \(proven optimal\)/);
+  }, 90_000);
+
   it('rejects an invalid instance with exit code 2, naming the entries, and writes nothing', () => {
     const input = join(dir, 'bad.json');
     const output = join(dir, 'bad-schedule.json');
