@@ -43,7 +43,9 @@ async function main() {
   const database = await createTestDatabase({ migrate: true });
   // BENCH_CPU_PROF_DIR=/tmp/prof writes a V8 CPU profile of the API process (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
-  const api = startBenchApi(database.url, { jwtSecret: JWT_SECRET, nodeArgs: profile });
+  // BENCH_NODE_ARGS="--max-semi-space-size=32" passes V8 flags to the API process (to measure their effect).
+  const nodeArgs = [...profile, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+  const api = startBenchApi(database.url, { jwtSecret: JWT_SECRET, nodeArgs });
   const { child, graphql } = api;
   const dataSource = new DataSource(dataSourceOptions({ url: database.url }));
   try {
