@@ -22,6 +22,8 @@ export interface MaxSatOptions {
   initial: Map<string, boolean>;
   /** How many soft assertions the known solution violates (a solver may look only for fewer). */
   initialCost: number;
+  /** At least this many are violated in any solution (a proven lower bound). */
+  lowerBound: number;
 }
 
 export interface MaxSatResult {
@@ -96,7 +98,7 @@ export async function finishBreaks(
   if (result.stats.breaks <= lowerBound) return done('AT_LOWER_BOUND');
 
   const model = breaksModel(tt);
-  const found = await solver.minimize(model.smt2, { timeLimitMs: options.timeLimitMs, initial: model.initial, initialCost: result.stats.breaks });
+  const found = await solver.minimize(model.smt2, { timeLimitMs: options.timeLimitMs, initial: model.initial, initialCost: result.stats.breaks, lowerBound });
   if (found.status === 'INFEASIBLE') return done('OPTIMAL');
   if (found.status !== 'OPTIMAL') return done('UNPROVEN');
   const truth = new Set(found.trueVariables);
