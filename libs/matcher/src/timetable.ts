@@ -141,11 +141,25 @@ export class Timetable {
       if (journalFrom[i] !== -1) this.place(m, journalFrom[i]);
       this.journaled[m] = 0;
     }
-    for (const m of journal) {
-      this.refreshCost(this.meetingA[m]);
-      this.refreshCost(this.meetingB[m]);
-    }
+    this.refreshCostsOf(journal);
     journal.length = 0;
+  }
+
+  private refreshStamp = 0;
+  private companyStamp: Int32Array = new Int32Array(0);
+
+  /** Recomputes the cost of every company of these meetings, once each. */
+  refreshCostsOf(meetings: readonly number[]) {
+    if (this.companyStamp.length < this.problem.companyCount) this.companyStamp = new Int32Array(this.problem.companyCount);
+    const stamp = ++this.refreshStamp;
+    for (const m of meetings) {
+      for (const c of [this.meetingA[m], this.meetingB[m]]) {
+        if (this.companyStamp[c] !== stamp) {
+          this.companyStamp[c] = stamp;
+          this.refreshCost(c);
+        }
+      }
+    }
   }
 
   private record(m: number) {

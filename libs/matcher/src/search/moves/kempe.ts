@@ -55,10 +55,7 @@ export class KempeMove {
     for (const x of chain) destination.push(tt.slotOf[x] === s1 ? target : s1);
     for (const x of chain) tt.remove(x);
     for (let i = 0; i < chain.length; i++) tt.place(chain[i], destination[i]);
-    for (const x of chain) {
-      tt.refreshCost(tt.meetingA[x]);
-      tt.refreshCost(tt.meetingB[x]);
-    }
+    tt.refreshCostsOf(chain);
     return settle(tt, before, temperature, rng);
   }
 
