@@ -21,12 +21,20 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const jairDir = args.includes('--jair') ? args[args.indexOf('--jair') + 1] : join(ROOT, 'bench/instances/b2b-jair');
 
-function run(solver: string, file: string, minimize: string, timeLimitMs: number): SolverFigures {
-  const out = execFileSync(process.execPath, [RUN_SOLVER, solver, file, minimize, String(timeLimitMs)], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return JSON.parse(out.trim().split('\n').pop()!);
+function run(solver: string, file: string, minimize: string, timeLimitMs: number, attempt = 1): SolverFigures {
+  try {
+    const out = execFileSync(process.execPath, [RUN_SOLVER, solver, file, minimize, String(timeLimitMs)], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      // Once (2026-11-26) a solver process sat idle at start-up for minutes: stop it and run it again.
+      timeout: timeLimitMs + 120_000,
+    });
+    return JSON.parse(out.trim().split('\n').pop()!);
+  } catch (error) {
+    if (attempt >= 2 || (error as { code?: string }).code !== 'ETIMEDOUT') throw error;
+    process.stderr.write(`${solver} on ${file}: no answer in time, running it again\n`);
+    return run(solver, file, minimize, timeLimitMs, attempt + 1);
+  }
 }
 
 const fmt = (n: number | undefined, digits = 0) => (n === undefined ? '–' : n.toFixed(digits));
