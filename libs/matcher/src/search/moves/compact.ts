@@ -1,8 +1,8 @@
-import { assignMinCost } from '../../assignment';
 import { Rng } from '../../rng';
 import { Timetable } from '../../timetable';
 import { abandon, settle } from '../acceptance';
 import { construct } from '../construct';
+import { cheapestRun, meetingsOf } from './company-day';
 
 /**
  * Makes company c's day compact even where partners are busy: its meetings
@@ -14,41 +14,30 @@ import { construct } from '../construct';
  */
 export function compactMove(tt: Timetable, rng: Rng, c: number, temperature: number, bump = 96): boolean {
   const S = tt.slotCount;
-  const meetings: number[] = [];
-  for (let s = 0; s < S; s++) {
-    const m = tt.occupant[c * S + s];
-    if (m >= 0) {
-      if (tt.meetingFixed[m]) return false;
-      meetings.push(m);
-    }
-  }
-  const d = meetings.length;
-  if (d < 2) return false;
-  const partners = meetings.map((m) => (tt.meetingA[m] === c ? tt.meetingB[m] : tt.meetingA[m]));
+  const day = meetingsOf(tt, c);
+  if (!day || day.meetings.length < 2) return false;
+  const { meetings, partners } = day;
   const before = tt.totalCost;
   tt.beginJournal();
   for (const m of meetings) tt.removeAndCost(m);
-  let best: { slots: number[]; score: number } | null = null;
-  for (let start = 0; start + d <= S; start++) {
-    if (tt.problem.slotDay[start] !== tt.problem.slotDay[start + d - 1]) continue;
-    const result = assignMinCost(d, d, (i, j) => {
+  // A partner busy there, or a full slot, costs `bump` (what is in the way is re-placed below).
+  const slots = cheapestRun(
+    tt,
+    meetings.length,
+    (i, s) => {
       const m = meetings[i];
-      const s = start + j;
       if (!tt.isAllowed(m, s)) return Infinity;
       const other = tt.occupant[partners[i] * S + s];
       if (other >= 0 && tt.meetingFixed[other]) return Infinity;
-      let cost = other >= 0 ? bump : tt.costIfAdded(partners[i], s);
-      if (!tt.hasRoom(m, s)) cost += bump;
-      return cost;
-    });
-    if (!result) continue;
-    const score = result.total + rng.next();
-    if (!best || score < best.score) best = { slots: Array.from(result.columnOf, (j) => start + j), score };
-  }
-  if (!best) return abandon(tt);
+      return (other >= 0 ? bump : tt.costIfAdded(partners[i], s)) + (tt.hasRoom(m, s) ? 0 : bump);
+    },
+    rng,
+    1,
+  );
+  if (!slots) return abandon(tt);
   const bumped: number[] = [];
   meetings.forEach((m, i) => {
-    const s = best!.slots[i];
+    const s = slots[i];
     const other = tt.occupant[partners[i] * S + s];
     if (other >= 0) {
       tt.removeAndCost(other);

@@ -1,7 +1,7 @@
-import { assignMinCost } from '../../assignment';
 import { Rng } from '../../rng';
 import { Timetable } from '../../timetable';
 import { abandon, settle } from '../acceptance';
+import { cheapestRun, meetingsOf } from './company-day';
 
 /**
  * Re-seats every meeting of company c at once: for each run of consecutive
@@ -13,38 +13,21 @@ import { abandon, settle } from '../acceptance';
  */
 export function reseatMove(tt: Timetable, rng: Rng, c: number, temperature: number): boolean {
   const S = tt.slotCount;
-  const row = c * S;
-  const meetings: number[] = [];
-  for (let s = 0; s < S; s++) {
-    const m = tt.occupant[row + s];
-    if (m >= 0) {
-      if (tt.meetingFixed[m]) return false;
-      meetings.push(m);
-    }
-  }
-  const d = meetings.length;
-  if (d === 0) return false;
-  const partners = meetings.map((m) => (tt.meetingA[m] === c ? tt.meetingB[m] : tt.meetingA[m]));
+  const day = meetingsOf(tt, c);
+  if (!day || day.meetings.length === 0) return false;
+  const { meetings, partners } = day;
   const before = tt.totalCost;
   tt.beginJournal();
   for (const m of meetings) tt.removeAndCost(m);
-
-  let best: { slots: number[]; score: number } | null = null;
-  for (let start = 0; start + d <= S; start++) {
-    const end = start + d - 1;
-    if (tt.problem.slotDay[start] !== tt.problem.slotDay[end]) continue;
-    const result = assignMinCost(d, d, (i, j) => {
-      const m = meetings[i];
-      const s = start + j;
-      if (!tt.isAllowed(m, s) || tt.occupant[partners[i] * S + s] !== -1 || !tt.hasRoom(m, s)) return Infinity;
-      return tt.costIfAdded(partners[i], s);
-    });
-    if (!result) continue;
-    const score = result.total + rng.next() * 0.5;
-    if (!best || score < best.score) best = { slots: Array.from(result.columnOf, (j) => start + j), score };
-  }
-
-  if (!best) return abandon(tt);
-  meetings.forEach((m, i) => tt.placeAndCost(m, best!.slots[i]));
+  // Only slots where the partner is free and a table is: each partner has one meeting with c, so the costs add up exactly.
+  const slots = cheapestRun(
+    tt,
+    meetings.length,
+    (i, s) => (!tt.isAllowed(meetings[i], s) || tt.occupant[partners[i] * S + s] !== -1 || !tt.hasRoom(meetings[i], s) ? Infinity : tt.costIfAdded(partners[i], s)),
+    rng,
+    0.5,
+  );
+  if (!slots) return abandon(tt);
+  meetings.forEach((m, i) => tt.placeAndCost(m, slots[i]));
   return settle(tt, before, temperature, rng);
 }
