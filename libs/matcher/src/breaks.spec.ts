@@ -45,6 +45,13 @@ describe('finishBreaks with solvers that fail', () => {
     expect(finished.finish.breaksStatus).toBe('UNPROVEN');
   });
 
+  it('keeps the schedule when the "solution" leaves a meeting out', async () => {
+    const partial: MaxSatSolver = { minimize: async () => ({ status: 'OPTIMAL', trueVariables: ['x0_0'] }) };
+    const finished = await finishBreaks(instance, withBreak, partial, { timeLimitMs: 1000 });
+    expect(finished.schedule).toEqual(withBreak.schedule);
+    expect(finished.finish.breaksStatus).toBe('UNPROVEN');
+  });
+
   it('takes a proven solution, re-tabled, and "infeasible" as proof that the schedule was optimal', async () => {
     const compact: MaxSatSolver = { minimize: async () => ({ status: 'OPTIMAL', trueVariables: ['x0_0', 'x1_1'] }) };
     const finished = await finishBreaks(instance, withBreak, compact, { timeLimitMs: 1000 });

@@ -102,14 +102,16 @@ export async function finishBreaks(
   if (found.status === 'INFEASIBLE') return done('OPTIMAL');
   if (found.status !== 'OPTIMAL') return done('UNPROVEN');
   const truth = new Set(found.trueVariables);
-  const slots = tt.slotOf.map((s, m) => (s === -1 ? -1 : (tt.meetingSlots[m].find((t) => truth.has(x(m, t))) ?? -1)));
+  // Every meeting of the result gets its slot from the model (one missing: the answer is not used).
+  const slots = tt.slotOf.map((s, m) => (s === -1 ? -1 : (tt.meetingSlots[m].find((t) => truth.has(x(m, t))) ?? null)));
+  if (slots.includes(null)) return done('UNPROVEN');
   for (let m = 0; m < tt.meetingCount; m++) if (tt.slotOf[m] !== -1) tt.remove(m);
   for (let m = 0; m < tt.meetingCount; m++) {
-    if (slots[m] === -1) continue;
-    if (!tt.fits(m, slots[m])) return done('UNPROVEN');
-    tt.place(m, slots[m]);
+    const s = slots[m]!;
+    if (s === -1) continue;
+    if (!tt.fits(m, s)) return done('UNPROVEN');
+    tt.place(m, s);
   }
-  if (tt.slotOf.some((s, m) => s === -1 && slots[m] !== -1)) return done('UNPROVEN');
   let holes = 0;
   let breaks = 0;
   for (let c = 0; c < problem.companyCount; c++) {
