@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { breaksLowerBound, finishBreaks, MaxSatSolver } from './breaks';
 import { checkSchedule, measureSchedule, pairKey } from './evaluate';
@@ -18,6 +20,34 @@ describe('breaksLowerBound', () => {
     const { problem } = parseInstance(instance);
     expect(breaksLowerBound(problem, [0, 1])).toBe(1);
     expect(breaksLowerBound(problem, [0])).toBe(0);
+  });
+});
+
+describe('solve, minimising breaks, stops at the lower bound', () => {
+  /** The highest percentage the improvement phase reported (30 when it starts, 90 when it runs all its iterations). */
+  const improveReached = (instance: unknown, seed: number) => {
+    let reached = 0;
+    const result = solve(instance, { minimize: 'breaks', seed, onProgress: ({ phase, percent }) => void (phase === 'improve' && (reached = Math.max(reached, percent))) });
+    return { result, reached };
+  };
+
+  it('does not search at all when the first schedule is already at the bound', () => {
+    // kr1 meets vn1 only at 9:00 and vn2 only at 11:00: the one break is unavoidable.
+    const instance = smallForum(3, ['kr1', 'vn1', 'vn2'], [['kr1', 'vn1'], ['kr1', 'vn2']]);
+    instance.pairs[0].onlySlots = ['s0'];
+    instance.pairs[1].onlySlots = ['s2'];
+    const { result, reached } = improveReached(instance, 1);
+    expect(result.stats.breaks).toBe(1);
+    expect(reached).toBe(30);
+  });
+
+  it('stops a search that reaches the bound (JAIR forumt-14: 5 companies cannot meet back to back)', () => {
+    const instance = JSON.parse(readFileSync(join(__dirname, '../../../bench/instances/b2b-jair/forumt-14.json'), 'utf8')) as Instance;
+    const { problem } = parseInstance(instance);
+    const { result, reached } = improveReached(instance, 1);
+    expect(result.stats.breaks).toBe(breaksLowerBound(problem, problem.pairs.map((_, p) => p)));
+    expect(reached).toBeGreaterThan(30);
+    expect(reached).toBeLessThan(90);
   });
 });
 

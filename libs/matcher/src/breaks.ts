@@ -3,7 +3,7 @@ import { pairKey } from './evaluate';
 import { Instance, MATCHER_FORMAT } from './format';
 import { parseInstance } from './parse-instance';
 import { Problem } from './problem';
-import { SolveResult } from './solve';
+import type { SolveResult } from './solve';
 import { assignTables } from './tables';
 import { Timetable } from './timetable';
 

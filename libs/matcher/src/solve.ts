@@ -5,6 +5,8 @@ import { construct, fill, improve, ImproveOptions, upgrade } from './search';
 import { selectPairs } from './selection';
 import { MipSolver, solveExact } from './exact';
 import { assignTables } from './tables';
+import { breaksLowerBound } from './breaks';
+import type { Problem } from './problem';
 import { GapObjective, Timetable } from './timetable';
 
 export type SolvePhase = 'validate' | 'bound' | 'place' | 'exact' | 'improve' | 'finish';
@@ -175,18 +177,21 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
   const improveStart = Date.now();
   const placedCount = () => timetable.slotOf.filter((s) => s !== -1).length;
   const iterations = options.iterations ?? defaultIterations(placedCount());
+  // Minimising breaks, the search stops once they reach the lower bound (no schedule of these meetings has fewer).
+  const goalMet = timetable.objective === 'breaks' ? breaksGoal(problem, timetable) : undefined;
   if (!cancelled) {
     improve(timetable, rng, {
       ...options.search,
       iterations,
       deadline,
+      goalMet,
       onProgress: (fraction) => report('improve', 30 + 60 * fraction),
     });
   }
   // Improvement moved meetings around: room may have opened for more.
   const refilled = cancelled ? [] : fill(timetable, byWeight([...unplaced, ...others]), rng);
   if (refilled.length > 0 && !cancelled) {
-    improve(timetable, rng, { ...options.search, iterations: Math.ceil(iterations / 4), deadline });
+    improve(timetable, rng, { ...options.search, iterations: Math.ceil(iterations / 4), deadline, goalMet });
   }
   const improveSeconds = (Date.now() - improveStart) / 1000;
 
@@ -234,6 +239,17 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
       },
     },
     warnings: problem.warnings,
+  };
+}
+
+/** "The breaks are at the lower bound of the meetings placed now" (the bound is computed once, when asked for the goal). */
+function breaksGoal(problem: Problem, tt: Timetable): () => boolean {
+  const placed = tt.meetingPair.filter((_, m) => tt.slotOf[m] !== -1);
+  const lowerBound = breaksLowerBound(problem, placed);
+  return () => {
+    let breaks = 0;
+    for (let c = 0; c < problem.companyCount && breaks <= lowerBound; c++) breaks += tt.gaps(c).breaks;
+    return breaks <= lowerBound;
   };
 }
 

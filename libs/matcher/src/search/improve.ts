@@ -17,6 +17,8 @@ export interface ImproveOptions {
   moveRates?: { compact: number; largeNeighbourhood: number; reseat: number; ejection: number };
   /** Annealing temperature at the start and at the end (gap-cost units: 64 per hole or break, see Timetable.cost). */
   temperature?: { start: number; end: number };
+  /** Asked at each new best timetable: true when nothing better is worth looking for (e.g. a lower bound is met); the search stops. */
+  goalMet?: () => boolean;
 }
 
 const DEFAULT_RATES = { compact: 0.01, largeNeighbourhood: 0.001, reseat: 0.002, ejection: 0.2 };
@@ -29,13 +31,14 @@ const PROGRESS_EVERY = 4096;
  * rule (acceptance.ts). Company moves (compact, reseat, large neighbourhood)
  * go to a company with gaps; meeting moves (ejection, Kempe) to a random
  * meeting and slot; the remaining Kempe moves, half of all, aim at a hole.
+ * Stops early at no gaps at all, or when `goalMet` says so (at the start and at each new best).
  * Leaves the best timetable seen in place.
  */
 export function improve(tt: Timetable, rng: Rng, options: ImproveOptions): void {
   const M = tt.meetingCount;
   const movable: number[] = [];
   for (let m = 0; m < M; m++) if (tt.slotOf[m] !== -1 && !tt.meetingFixed[m]) movable.push(m);
-  if (movable.length === 0 || tt.totalCost === 0) return;
+  if (movable.length === 0 || tt.totalCost === 0 || options.goalMet?.()) return;
 
   const rates = options.moveRates ?? DEFAULT_RATES;
   const kempe = new KempeMove(tt, rng, options.maxChain ?? 16);
@@ -89,7 +92,7 @@ export function improve(tt: Timetable, rng: Rng, options: ImproveOptions): void 
       best = tt.totalCost;
       bestSlots = tt.slotOf.slice();
       lastSnapshot = it;
-      if (best === 0) break;
+      if (best === 0 || options.goalMet?.()) break;
     }
   }
   // Restore the best timetable seen.
