@@ -13,7 +13,7 @@
  * (from /proc). Needs PostgreSQL (TEST_DATABASE_URL or the local default).
  * Writes docs/benchmarks.md.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -37,6 +37,21 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** utime + stime of every PostgreSQL process on the machine (its backends serve the API's pool), in ms. */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'postgres') total += cpuMs(Number(entry));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return total;
 }
 
 async function main() {
@@ -97,8 +112,10 @@ async function main() {
     ];
     const run = async (title: string, options: Partial<autocannon.Options>) => {
       const before = cpuMs(child.pid!);
+      const postgresBefore = postgresCpuMs();
       const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, title, ...options });
-      return { result, cpuPerRequest: (cpuMs(child.pid!) - before) / Math.max(1, result.requests.total) };
+      const requests = Math.max(1, result.requests.total);
+      return { result, cpuPerRequest: (cpuMs(child.pid!) - before) / requests, postgresCpuPerRequest: (postgresCpuMs() - postgresBefore) / requests };
     };
     const graphqlPost = (body: string, token: string): Partial<autocannon.Options> => ({
       url: `${url}/graphql`,
@@ -107,20 +124,25 @@ async function main() {
       body,
     });
     await run('warm-up', { requests: rotate('/graphql', true) });
+    if (process.env.BENCH_ONLY === 'distinct') {
+      // For a CPU profile of the distinct-company agendas alone (BENCH_CPU_PROF_DIR); writes no report.
+      process.stdout.write(`${JSON.stringify((await run('agenda, 300 companies', { requests: rotate('/graphql', true) })).result.requests.average)} agendas/s\n`);
+      return;
+    }
     const trivial = await run('trivial', graphqlPost(JSON.stringify({ query: '{ __typename }' }), tokens[0]));
     const repeated = await run('agenda, one company', graphqlPost(agendaBody, tokens[0]));
     const distinct = await run('agenda, 300 companies', { requests: rotate('/graphql', true) });
     const ics = await run('agenda.ics, 300 companies', { requests: rotate(`/forums/${forumId}/agenda.ics`, false) });
 
-    const row = (name: string, { result, cpuPerRequest }: Awaited<ReturnType<typeof run>>) =>
-      `| ${name} | **${Math.round(result.requests.average)}** | ${Math.round((result.requests.average / trivial.result.requests.average) * 100)} % | ${result.latency.p50} | ${result.latency.p99} | ${result.non2xx + result.errors} | ${cpuPerRequest.toFixed(2)} |`;
+    const row = (name: string, { result, cpuPerRequest, postgresCpuPerRequest }: Awaited<ReturnType<typeof run>>) =>
+      `| ${name} | **${Math.round(result.requests.average)}** | ${Math.round((result.requests.average / trivial.result.requests.average) * 100)} % | ${result.latency.p50} | ${result.latency.p99} | ${result.non2xx + result.errors} | ${cpuPerRequest.toFixed(2)} | ${postgresCpuPerRequest.toFixed(2)} |`;
     const body = [
       `Command: \`npm run bench:api\` · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version} · the API in its own process (NODE_ENV=production), autocannon and PostgreSQL on the same machine.`,
       '',
       `${CONNECTIONS} connections, ${SECONDS} s a row, one API process, one run. A published 500-company forum (libs/db/src/testing/seed-large-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Nothing is cached between requests but verified tokens and users (invalidated across processes): every agenda is read from PostgreSQL in one statement.`,
       '',
-      '| request | requests/s | of baseline | p50 ms | p99 ms | errors | API CPU ms/request |',
-      '|---|---|---|---|---|---|---|',
+      '| request | requests/s | of baseline | p50 ms | p99 ms | errors | API CPU ms/request | PostgreSQL CPU ms/request |',
+      '|---|---|---|---|---|---|---|---|',
       row('`{ __typename }` (baseline)', trivial),
       row('`agenda`, one company repeated', repeated),
       row(`\`agenda\`, ${COMPANIES} companies in rotation`, distinct),
