@@ -31,10 +31,25 @@ export interface ExactPlacement {
 /** Models above this many variables are left to the heuristic (the time-indexed model grows as pairs × slots). */
 export const EXACT_MAX_VARIABLES = 150_000;
 
+/**
+ * From this many variables the whole model is slow (HiGHS, this repository's
+ * benchmarks: 36k variables proven in ~4.5 s, 76k in ~27 s) and solve() first
+ * re-optimises windows of slots, which on table-bound forums reaches the bound
+ * in a fraction of that (the 76k one in ~12 s); below it, windows cost more
+ * than they save.
+ */
+export const WINDOWS_ABOVE_VARIABLES = 50_000;
+
 function append(map: Map<number, string[]>, key: number, name: string) {
   const names = map.get(key);
   if (names) names.push(name);
   else map.set(key, [name]);
+}
+
+/** Part of a schedule to re-optimise: meetings in `slots` are free, `kept` ones (all others) stay where they are. */
+export interface Window {
+  slots: ReadonlySet<number>;
+  kept: readonly { pair: number; slot: number }[];
 }
 
 interface Variable {
@@ -52,25 +67,28 @@ interface Variable {
  * tables, the others any). Fixed meetings are not variables: they take their
  * companies, tables and capacity first. Null when the model is too large.
  */
-export function timeIndexedModel(problem: Problem, maxVariables = EXACT_MAX_VARIABLES): { model: string; variables: Variable[] } | null {
+export function timeIndexedModel(problem: Problem, maxVariables = EXACT_MAX_VARIABLES, window?: Window): { model: string; variables: Variable[] } | null {
   const S = problem.slotCount;
   const fixedPairs = new Set(problem.fixed.map((f) => f.pair));
   const busy = new Uint8Array(problem.companyCount * S);
   const capacity = Int32Array.from(problem.companyCapacity);
   const tablesLeft = new Int32Array(S).fill(problem.tableCount);
   const interpreterLeft = new Int32Array(S).fill(problem.interpreterTableCount);
-  for (const f of problem.fixed) {
+  const fixed = [...problem.fixed.map((f) => ({ ...f, interpreterTable: f.table >= 0 && problem.tableInterpreter[f.table] })), ...(window?.kept ?? []).map((k) => ({ ...k, interpreterTable: false }))];
+  for (const f of fixed) {
     const pair = problem.pairs[f.pair];
+    fixedPairs.add(f.pair);
     for (const c of [pair.a, pair.b]) {
       busy[c * S + f.slot] = 1;
       capacity[c]--;
     }
     tablesLeft[f.slot]--;
-    if (pair.needsInterpreter || (f.table >= 0 && problem.tableInterpreter[f.table])) interpreterLeft[f.slot]--;
+    if (pair.needsInterpreter || f.interpreterTable) interpreterLeft[f.slot]--;
   }
+  const usable = (s: number) => !window || window.slots.has(s);
 
   let count = 0;
-  for (let p = 0; p < problem.pairs.length; p++) if (!fixedPairs.has(p) && problem.pairs[p].weight > 0) count += problem.pairs[p].slots.length;
+  for (let p = 0; p < problem.pairs.length; p++) if (!fixedPairs.has(p) && problem.pairs[p].weight > 0) for (const s of problem.pairs[p].slots) if (usable(s)) count++;
   if (count > maxVariables) return null;
 
   const variables: Variable[] = [];
@@ -84,7 +102,7 @@ export function timeIndexedModel(problem: Problem, maxVariables = EXACT_MAX_VARI
     if (fixedPairs.has(p) || pair.weight <= 0) return;
     const names: string[] = [];
     for (const s of pair.slots) {
-      if (busy[pair.a * S + s] || busy[pair.b * S + s] || tablesLeft[s] <= 0 || (pair.needsInterpreter && interpreterLeft[s] <= 0)) continue;
+      if (!usable(s) || busy[pair.a * S + s] || busy[pair.b * S + s] || tablesLeft[s] <= 0 || (pair.needsInterpreter && interpreterLeft[s] <= 0)) continue;
       const name = `x${p}_${s}`;
       variables.push({ name, pair: p, slot: s });
       names.push(name);
@@ -108,11 +126,12 @@ export function timeIndexedModel(problem: Problem, maxVariables = EXACT_MAX_VARI
 
 /**
  * The heaviest placement the time-indexed model allows, by mixed-integer
- * programming within `timeLimitSeconds`; null when the model is too large or
- * the solver found nothing.
+ * programming within `timeLimitSeconds` (with a window: the heaviest
+ * placement in its slots around the kept meetings); null when the model is
+ * too large or the solver found nothing.
  */
-export function solveExact(problem: Problem, mip: MipSolver, timeLimitSeconds: number): ExactPlacement | null {
-  const built = timeIndexedModel(problem);
+export function solveExact(problem: Problem, mip: MipSolver, timeLimitSeconds: number, window?: Window): ExactPlacement | null {
+  const built = timeIndexedModel(problem, EXACT_MAX_VARIABLES, window);
   if (!built) return null;
   const result = mip.solve(built.model, { time_limit: Math.max(0.1, timeLimitSeconds), mip_rel_gap: 0, output_flag: false });
   if (result.Status !== 'Optimal' && !(result.Status === 'Time limit reached' && Number.isFinite(result.ObjectiveValue))) return null;

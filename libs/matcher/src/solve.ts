@@ -3,7 +3,7 @@ import { parseInstance } from './parse-instance';
 import { Rng } from './rng';
 import { construct, fill, improve, ImproveOptions, upgrade } from './search';
 import { selectPairs } from './selection';
-import { MipSolver, solveExact } from './exact';
+import { MipSolver, solveExact, WINDOWS_ABOVE_VARIABLES } from './exact';
 import { assignTables } from './tables';
 import { breaksLowerBound } from './breaks';
 import type { Problem } from './problem';
@@ -41,6 +41,8 @@ export interface SolveOptions {
    * and more to win the last 0.02–0.03 %).
    */
   exactMinGap?: number;
+  /** Re-optimise windows of slots before the whole model when the model has more variables than this (default WINDOWS_ABOVE_VARIABLES, see exact.ts). */
+  exactWindowsAbove?: number;
   /** Called at every phase and during the search; return false to cancel (the result is then the best so far). */
   onProgress?: (progress: SolveProgress) => boolean | void;
 }
@@ -158,7 +160,16 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
   let exactBound = Infinity;
   const placedWeight = () => timetable.slotOf.reduce((sum, s, m) => sum + (s === -1 ? 0 : timetable.meetingWeight[m]), 0);
   const exactMinGap = options.exactMinGap ?? 0.001;
-  if (options.mip && !cancelled && placedWeight() < selection.upperBound * (1 - exactMinGap) - 1e-6) {
+  // With whole weights no schedule weighs more than the bound rounded down.
+  const weightBound = problem.pairs.every((pair) => Number.isInteger(pair.weight)) ? Math.floor(selection.upperBound + 1e-6) : selection.upperBound;
+  // Where the whole model is large, first exact on windows of a few slots, the rest kept (small models, fast):
+  // it often reaches the bound, which proves the weight without the whole model.
+  const modelSize = problem.pairs.reduce((sum, pair) => sum + (pair.weight > 0 ? pair.slots.length : 0), 0);
+  if (options.mip && !cancelled && modelSize > (options.exactWindowsAbove ?? WINDOWS_ABOVE_VARIABLES) && placedWeight() < weightBound - 1e-6) {
+    report('exact', 20);
+    optimiseWindows(problem, timetable, meetingOfPair, options.mip, Date.now() + (deadline - Date.now()) * 0.3, weightBound);
+  }
+  if (options.mip && !cancelled && placedWeight() < weightBound * (1 - exactMinGap) - 1e-6) {
     report('exact', 25);
     const found = solveExact(problem, options.mip, Math.max(0.1, ((deadline - Date.now()) / 1000) * 0.6));
     exact = found?.status ?? 'NONE';
@@ -211,7 +222,7 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
     holes += gaps.holes;
     breaks += gaps.breaks;
   }
-  const upperBound = Math.max(Math.min(selection.upperBound, exactBound), weight);
+  const upperBound = Math.max(Math.min(weightBound, exactBound), weight);
   const droppedCount = chosen.filter((m) => timetable.slotOf[m] === -1).length;
   report('finish', 100);
 
@@ -240,6 +251,46 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
     },
     warnings: problem.warnings,
   };
+}
+
+/**
+ * Large-neighbourhood search on the weight: windows of consecutive slots
+ * (a third of the forum, overlapping by half) are re-optimised exactly, one
+ * at a time, with every meeting outside the window kept where it is; sweeps
+ * until one changes nothing, the weight reaches `target` or the deadline.
+ */
+function optimiseWindows(problem: Problem, tt: Timetable, meetingOfPair: Map<number, number>, mip: MipSolver, deadline: number, target: number): void {
+  const S = problem.slotCount;
+  const width = Math.min(S, Math.max(2, Math.round(S / 3)));
+  const stride = Math.max(1, width >> 1);
+  let weight = 0;
+  for (let m = 0; m < tt.meetingCount; m++) if (tt.slotOf[m] !== -1) weight += tt.meetingWeight[m];
+  for (let improved = true; improved && Date.now() < deadline; ) {
+    improved = false;
+    for (let start = 0; start < S && Date.now() < deadline && weight < target - 1e-6; start += stride) {
+      const slots = new Set(Array.from({ length: Math.min(width, S - start) }, (_, i) => start + i));
+      const kept: { pair: number; slot: number }[] = [];
+      const inWindow: number[] = [];
+      let windowWeight = 0;
+      for (let m = 0; m < tt.meetingCount; m++) {
+        const s = tt.slotOf[m];
+        if (s === -1 || tt.meetingFixed[m]) continue;
+        if (slots.has(s)) {
+          inWindow.push(m);
+          windowWeight += tt.meetingWeight[m];
+        } else kept.push({ pair: tt.meetingPair[m], slot: s });
+      }
+      const found = solveExact(problem, mip, Math.max(0.1, Math.min(5, (deadline - Date.now()) / 1000)), { slots, kept });
+      if (found && found.weight > windowWeight + 1e-9) {
+        for (const m of inWindow) tt.remove(m);
+        for (const { pair, slot } of found.placements) tt.place(meetingOfPair.get(pair)!, slot);
+        weight += found.weight - windowWeight;
+        improved = true;
+      }
+      if (start + width >= S) break;
+    }
+  }
+  tt.refreshAllCosts();
 }
 
 /** "The breaks are at the lower bound of the meetings placed now" (the bound is computed once, when asked for the goal). */
