@@ -9,8 +9,8 @@
  *   - one company's agenda repeated (the old figure; nothing is cached now, so it executes too);
  *   - agendas of 300 distinct companies in rotation, each its own token (nothing replayable);
  *   - `agenda.ics` of the same 300 companies in rotation.
- * Reports requests/s, p50, p99, errors and the API process's CPU time per request
- * (from /proc). Needs PostgreSQL (TEST_DATABASE_URL or the local default).
+ * Reports requests/s, p50, p99, errors and the CPU time per request of the API
+ * process and of PostgreSQL (from /proc). Needs PostgreSQL (TEST_DATABASE_URL or the local default).
  * Writes docs/benchmarks.md.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,18 +39,25 @@ function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
 
-/** utime + stime of every PostgreSQL process on the machine (its backends serve the API's pool), in ms. */
-function postgresCpuMs(): number {
-  let total = 0;
+/** utime + stime of each PostgreSQL process on the machine (its backends serve the API's pool), in ms, by pid. */
+function postgresCpuMs(): Map<number, number> {
+  const byPid = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'postgres') total += cpuMs(Number(entry));
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'postgres') byPid.set(Number(entry), cpuMs(Number(entry)));
     } catch {
       // The process ended while being read.
     }
   }
+  return byPid;
+}
+
+/** CPU the PostgreSQL processes used between two readings (a process that ended in between is not counted; one that started is, whole). */
+function postgresCpuSince(before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of postgresCpuMs()) total += ms - (before.get(pid) ?? 0);
   return total;
 }
 
@@ -115,7 +122,7 @@ async function main() {
       const postgresBefore = postgresCpuMs();
       const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, title, ...options });
       const requests = Math.max(1, result.requests.total);
-      return { result, cpuPerRequest: (cpuMs(child.pid!) - before) / requests, postgresCpuPerRequest: (postgresCpuMs() - postgresBefore) / requests };
+      return { result, cpuPerRequest: (cpuMs(child.pid!) - before) / requests, postgresCpuPerRequest: postgresCpuSince(postgresBefore) / requests };
     };
     const graphqlPost = (body: string, token: string): Partial<autocannon.Options> => ({
       url: `${url}/graphql`,
@@ -139,7 +146,7 @@ async function main() {
     const body = [
       `Command: \`npm run bench:api\` · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version} · the API in its own process (NODE_ENV=production), autocannon and PostgreSQL on the same machine.`,
       '',
-      `${CONNECTIONS} connections, ${SECONDS} s a row, one API process, one run. A published 500-company forum (libs/db/src/testing/seed-large-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Nothing is cached between requests but verified tokens and users (invalidated across processes): every agenda is read from PostgreSQL in one statement.`,
+      `${CONNECTIONS} connections, ${SECONDS} s a row, one API process, one run. A published 500-company forum (libs/db/src/testing/seed-large-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Nothing is cached between requests but verified tokens and users (invalidated across processes): every agenda is read from PostgreSQL in one statement. CPU per request: the API process's, and that of all PostgreSQL processes (the backends serving the API's pool), from /proc over the row's run.`,
       '',
       '| request | requests/s | of baseline | p50 ms | p99 ms | errors | API CPU ms/request | PostgreSQL CPU ms/request |',
       '|---|---|---|---|---|---|---|---|',
