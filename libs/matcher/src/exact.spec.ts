@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { checkSchedule, measureSchedule } from './evaluate';
-import { MipSolver } from './exact';
+import { MipSolver, modelSize, timeIndexedModel } from './exact';
 import { Instance } from './format';
+import { parseInstance } from './parse-instance';
 import { solve } from './solve';
 import { arbitraryInstance } from './testing/arbitrary-instance';
 
@@ -90,5 +91,22 @@ describe('solve with the exact stage (HiGHS)', () => {
       pairs: [{ a: 'a', b: 'b', weight: 1 }],
     };
     expect(solve(instance, { seed: 1 }).stats).toMatchObject({ exact: 'NOT_RUN', optimal: true });
+  });
+});
+
+describe('modelSize', () => {
+  it('bounds the variables of the whole model and of a window, and leaves kept pairs out', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { problem } = parseInstance(require('./testing/table-bound-150.json'));
+    const every = new Set(Array.from({ length: problem.slotCount }, (_, s) => s));
+    const firstThree = { slots: new Set([0, 1, 2]), kept: [] };
+    expect(modelSize(problem)).toBe(timeIndexedModel(problem, Infinity)!.variables.length);
+    expect(modelSize(problem, { slots: every, kept: [] })).toBe(modelSize(problem));
+    expect(modelSize(problem, firstThree)).toBeGreaterThanOrEqual(timeIndexedModel(problem, Infinity, firstThree)!.variables.length);
+    expect(modelSize(problem, firstThree)).toBeLessThan(modelSize(problem) / 2);
+    const pair = problem.pairs.findIndex((p) => p.weight > 0 && p.slots.includes(0));
+    const withKept = { slots: new Set([0, 1, 2]), kept: [{ pair, slot: problem.pairs[pair].slots.find((s) => s > 2)! }] };
+    expect(modelSize(problem, withKept)).toBe(modelSize(problem, firstThree) - problem.pairs[pair].slots.filter((s) => s <= 2).length);
+    expect(timeIndexedModel(problem, modelSize(problem, firstThree) - 1, firstThree)).toBeNull();
   });
 });

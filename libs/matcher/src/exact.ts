@@ -40,6 +40,9 @@ export const EXACT_MAX_VARIABLES = 150_000;
  */
 export const WINDOWS_ABOVE_VARIABLES = 50_000;
 
+/** A window's model above this many variables is not solved (its solve would take as long as a whole mid-size model). */
+export const WINDOW_MAX_VARIABLES = 40_000;
+
 function append(map: Map<number, string[]>, key: number, name: string) {
   const names = map.get(key);
   if (names) names.push(name);
@@ -56,6 +59,17 @@ interface Variable {
   name: string;
   pair: number;
   slot: number;
+}
+
+/** At most how many variables the time-indexed model (of a window) has: pairs that may still move × their usable slots. */
+export function modelSize(problem: Problem, window?: Window): number {
+  const settled = new Set([...problem.fixed, ...(window?.kept ?? [])].map((f) => f.pair));
+  let count = 0;
+  problem.pairs.forEach((pair, p) => {
+    if (settled.has(p) || pair.weight <= 0) return;
+    for (const s of pair.slots) if (!window || window.slots.has(s)) count++;
+  });
+  return count;
 }
 
 /**
@@ -86,10 +100,7 @@ export function timeIndexedModel(problem: Problem, maxVariables = EXACT_MAX_VARI
     if (pair.needsInterpreter || f.interpreterTable) interpreterLeft[f.slot]--;
   }
   const usable = (s: number) => !window || window.slots.has(s);
-
-  let count = 0;
-  for (let p = 0; p < problem.pairs.length; p++) if (!fixedPairs.has(p) && problem.pairs[p].weight > 0) for (const s of problem.pairs[p].slots) if (usable(s)) count++;
-  if (count > maxVariables) return null;
+  if (modelSize(problem, window) > maxVariables) return null;
 
   const variables: Variable[] = [];
   const objective: string[] = [];
@@ -128,10 +139,11 @@ export function timeIndexedModel(problem: Problem, maxVariables = EXACT_MAX_VARI
  * The heaviest placement the time-indexed model allows, by mixed-integer
  * programming within `timeLimitSeconds` (with a window: the heaviest
  * placement in its slots around the kept meetings); null when the model is
- * too large or the solver found nothing.
+ * too large (EXACT_MAX_VARIABLES, for a window WINDOW_MAX_VARIABLES) or the
+ * solver found nothing.
  */
 export function solveExact(problem: Problem, mip: MipSolver, timeLimitSeconds: number, window?: Window): ExactPlacement | null {
-  const built = timeIndexedModel(problem, EXACT_MAX_VARIABLES, window);
+  const built = timeIndexedModel(problem, window ? WINDOW_MAX_VARIABLES : EXACT_MAX_VARIABLES, window);
   if (!built) return null;
   const result = mip.solve(built.model, { time_limit: Math.max(0.1, timeLimitSeconds), mip_rel_gap: 0, output_flag: false });
   if (result.Status !== 'Optimal' && !(result.Status === 'Time limit reached' && Number.isFinite(result.ObjectiveValue))) return null;

@@ -3,7 +3,7 @@ import { parseInstance } from './parse-instance';
 import { Rng } from './rng';
 import { construct, fill, improve, ImproveOptions, upgrade } from './search';
 import { selectPairs } from './selection';
-import { MipSolver, solveExact, WINDOWS_ABOVE_VARIABLES } from './exact';
+import { MipSolver, modelSize, solveExact, WINDOW_MAX_VARIABLES, WINDOWS_ABOVE_VARIABLES } from './exact';
 import { assignTables } from './tables';
 import { breaksLowerBound } from './breaks';
 import type { Problem } from './problem';
@@ -164,8 +164,7 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
   const weightBound = problem.pairs.every((pair) => Number.isInteger(pair.weight)) ? Math.floor(selection.upperBound + 1e-6) : selection.upperBound;
   // Where the whole model is large, first exact on windows of a few slots, the rest kept (small models, fast):
   // it often reaches the bound, which proves the weight without the whole model.
-  const modelSize = problem.pairs.reduce((sum, pair) => sum + (pair.weight > 0 ? pair.slots.length : 0), 0);
-  if (options.mip && !cancelled && modelSize > (options.exactWindowsAbove ?? WINDOWS_ABOVE_VARIABLES) && placedWeight() < weightBound - 1e-6) {
+  if (options.mip && !cancelled && modelSize(problem) > (options.exactWindowsAbove ?? WINDOWS_ABOVE_VARIABLES) && placedWeight() < weightBound - 1e-6) {
     report('exact', 20);
     optimiseWindows(problem, timetable, meetingOfPair, options.mip, Date.now() + (deadline - Date.now()) * 0.3, weightBound);
   }
@@ -279,6 +278,11 @@ function optimiseWindows(problem: Problem, tt: Timetable, meetingOfPair: Map<num
           inWindow.push(m);
           windowWeight += tt.meetingWeight[m];
         } else kept.push({ pair: tt.meetingPair[m], slot: s });
+      }
+      if (modelSize(problem, { slots, kept }) > WINDOW_MAX_VARIABLES) {
+        // Too large a window (forums of thousands of companies): the others are as large.
+        improved = false;
+        break;
       }
       const found = solveExact(problem, mip, Math.max(0.1, Math.min(5, (deadline - Date.now()) / 1000)), { slots, kept });
       if (found && found.weight > windowWeight + 1e-9) {
