@@ -214,6 +214,19 @@ for (const language of ['en', 'ko'] as const) {
     await page.getByRole('listbox').getByRole('option', { name: leaving.company.name }).first().click();
     await absentCard.getByRole('button', { name: new RegExp(w.floor.absent.submit.replace('{{time}}', '.+')) }).click();
     await expect(absentCard.getByRole('status')).toContainText(leaving.company.name);
+    if (language === 'en') {
+      // A refresh of the floor that fails (here refused as too many requests) leaves the floor and the cards as they were, and says why.
+      let refused = false;
+      await page.route('**/graphql', (route) => {
+        if (refused || route.request().postDataJSON()?.operationName !== 'Floor') return route.fallback();
+        refused = true;
+        return route.fulfill({ json: { data: null, errors: [{ message: 'Too many requests', extensions: { code: 'TOO_MANY_REQUESTS' } }] } });
+      });
+      await expect(page.getByRole('alert').filter({ hasText: 'Too many attempts' })).toBeVisible({ timeout: 15_000 });
+      await expect(page.getByTestId('floor-grid')).toBeVisible();
+      await expect(absentCard.getByRole('status')).toContainText(leaving.company.name);
+      await page.unroute('**/graphql');
+    }
 
     const refill = page.getByRole('region', { name: w.floor.refill.title });
     await refill.getByRole('button', { name: new RegExp(w.floor.refill.propose.replace('{{time}}', '.+')) }).click();

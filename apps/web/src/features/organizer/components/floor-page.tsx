@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, Loader, Popover, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../../gql';
@@ -145,7 +145,11 @@ const REFRESH_MS = 10_000;
  */
 export function FloorPage({ forumId }: { forumId: string }) {
   const { t, i18n } = useTranslation('organizer');
-  const [{ data, error }, refresh] = useQuery({ query: Floor, variables: { forumId }, requestPolicy: 'cache-and-network' });
+  const [{ data: fresh, error }, refresh] = useQuery({ query: Floor, variables: { forumId }, requestPolicy: 'cache-and-network' });
+  // A refresh that fails (network, rate limit) clears urql's data: the floor stays as last read, and the cards keep what they show.
+  const last = useRef(fresh);
+  if (fresh) last.current = fresh;
+  const data = fresh ?? last.current;
   useEffect(() => {
     const timer = window.setInterval(() => refresh({ requestPolicy: 'network-only' }), REFRESH_MS);
     return () => window.clearInterval(timer);
@@ -185,6 +189,7 @@ export function FloorPage({ forumId }: { forumId: string }) {
       <Text c="dimmed" size="sm">
         {t('floor.intro')}
       </Text>
+      <ErrorText code={errorCode(error)} />
       {!data.schedule ? (
         <Alert color="yellow">{t('floor.noSchedule')}</Alert>
       ) : (
