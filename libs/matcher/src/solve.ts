@@ -55,7 +55,7 @@ export interface SolveStats {
   gap: number;
   /** The weight is proven the best possible (it meets the bound, or the exact model proved it). */
   optimal: boolean;
-  /** What the exact model did: not run (no solver, model too large, placement within exactMinGap of the bound), OPTIMAL, FEASIBLE (time limit) or NONE (nothing found in time). */
+  /** What the whole exact model did: not run (no solver, model too large, placement — or the windows' — within exactMinGap of the bound), OPTIMAL, FEASIBLE (time limit) or NONE (nothing found in time). */
   exact: 'NOT_RUN' | 'OPTIMAL' | 'FEASIBLE' | 'NONE';
   holes: number;
   breaks: number;
