@@ -83,7 +83,7 @@ export function modelSize(problem: Problem, window?: Window): number {
  */
 export function timeIndexedModel(problem: Problem, maxVariables = EXACT_MAX_VARIABLES, window?: Window): { model: string; variables: Variable[] } | null {
   const S = problem.slotCount;
-  const fixedPairs = new Set(problem.fixed.map((f) => f.pair));
+  const fixedPairs = new Set<number>();
   const busy = new Uint8Array(problem.companyCount * S);
   const capacity = Int32Array.from(problem.companyCapacity);
   const tablesLeft = new Int32Array(S).fill(problem.tableCount);

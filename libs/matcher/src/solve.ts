@@ -166,7 +166,7 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
   // it often reaches the bound, which proves the weight without the whole model.
   if (options.mip && !cancelled && modelSize(problem) > (options.exactWindowsAbove ?? WINDOWS_ABOVE_VARIABLES) && placedWeight() < weightBound - 1e-6) {
     report('exact', 20);
-    optimiseWindows(problem, timetable, meetingOfPair, options.mip, Date.now() + (deadline - Date.now()) * 0.3, weightBound);
+    optimiseWindows(problem, timetable, meetingOfPair, options.mip, { weight: placedWeight(), target: weightBound, deadline: Date.now() + (deadline - Date.now()) * 0.3 });
   }
   if (options.mip && !cancelled && placedWeight() < weightBound * (1 - exactMinGap) - 1e-6) {
     report('exact', 25);
@@ -256,14 +256,19 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
  * Large-neighbourhood search on the weight: windows of consecutive slots
  * (a third of the forum, overlapping by half) are re-optimised exactly, one
  * at a time, with every meeting outside the window kept where it is; sweeps
- * until one changes nothing, the weight reaches `target` or the deadline.
+ * until one changes nothing, the weight (starting at `weight`) reaches
+ * `target`, or the deadline.
  */
-function optimiseWindows(problem: Problem, tt: Timetable, meetingOfPair: Map<number, number>, mip: MipSolver, deadline: number, target: number): void {
+function optimiseWindows(
+  problem: Problem,
+  tt: Timetable,
+  meetingOfPair: Map<number, number>,
+  mip: MipSolver,
+  { weight, target, deadline }: { weight: number; target: number; deadline: number },
+): void {
   const S = problem.slotCount;
   const width = Math.min(S, Math.max(2, Math.round(S / 3)));
   const stride = Math.max(1, width >> 1);
-  let weight = 0;
-  for (let m = 0; m < tt.meetingCount; m++) if (tt.slotOf[m] !== -1) weight += tt.meetingWeight[m];
   for (let improved = true; improved && Date.now() < deadline; ) {
     improved = false;
     for (let start = 0; start < S && Date.now() < deadline && weight < target - 1e-6; start += stride) {
