@@ -8,7 +8,8 @@
  *   - `{ __typename }`, the baseline;
  *   - one company's agenda repeated (the old figure; nothing is cached now, so it executes too);
  *   - agendas of 300 distinct companies in rotation, each its own token (nothing replayable);
- *   - `agenda.ics` of the same 300 companies in rotation.
+ *   - `agenda.ics` of the same 300 companies in rotation, signed in;
+ *   - their calendar feeds (`agenda.ics?token=`, what calendar apps poll) in rotation.
  * Reports requests/s, p50, p99, errors and the CPU time per request of the API
  * process and of PostgreSQL (from /proc). Needs PostgreSQL (TEST_DATABASE_URL or the local default).
  * Writes docs/benchmarks.md.
@@ -104,6 +105,11 @@ async function main() {
       if (agenda.length !== companies[i].n) throw new Error(`agenda of company ${i} has ${agenda.length} meetings, expected ${companies[i].n}`);
     }
     const agendaBody = JSON.stringify({ query: AGENDA, variables: { forumId } });
+    // What calendar apps poll: each company's secret feed URL (no sign-in).
+    const feedUrls: string[] = [];
+    for (const token of tokens) {
+      feedUrls.push((await graphql<{ createCalendarFeed: { url: string } }>('mutation ($forumId: ID!) { createCalendarFeed(forumId: $forumId) { url } }', { forumId }, token)).createCalendarFeed.url);
+    }
 
     let next = 0;
     const rotate = (path: string, withBody: boolean) => [
@@ -124,6 +130,8 @@ async function main() {
       const requests = Math.max(1, result.requests.total);
       return { result, cpuPerRequest: (cpuMs(child.pid!) - before) / requests, postgresCpuPerRequest: postgresCpuSince(postgresBefore) / requests };
     };
+    let nextFeed = 0;
+    const feeds = [{ method: 'GET' as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: feedUrls[nextFeed++ % feedUrls.length] }) }];
     const graphqlPost = (body: string, token: string): Partial<autocannon.Options> => ({
       url: `${url}/graphql`,
       method: 'POST',
@@ -140,6 +148,7 @@ async function main() {
     const repeated = await run('agenda, one company', graphqlPost(agendaBody, tokens[0]));
     const distinct = await run('agenda, 300 companies', { requests: rotate('/graphql', true) });
     const ics = await run('agenda.ics, 300 companies', { requests: rotate(`/forums/${forumId}/agenda.ics`, false) });
+    const feed = await run('calendar feeds, 300 companies', { requests: feeds });
 
     const row = (name: string, { result, cpuPerRequest, postgresCpuPerRequest }: Awaited<ReturnType<typeof run>>) =>
       `| ${name} | **${Math.round(result.requests.average)}** | ${Math.round((result.requests.average / trivial.result.requests.average) * 100)} % | ${result.latency.p50} | ${result.latency.p99} | ${result.non2xx + result.errors} | ${cpuPerRequest.toFixed(2)} | ${postgresCpuPerRequest.toFixed(2)} |`;
@@ -154,6 +163,7 @@ async function main() {
       row('`agenda`, one company repeated', repeated),
       row(`\`agenda\`, ${COMPANIES} companies in rotation`, distinct),
       row(`\`agenda.ics\`, ${COMPANIES} companies in rotation`, ics),
+      row(`calendar feed (\`agenda.ics?token=\`), ${COMPANIES} companies in rotation`, feed),
       '',
       `Distinct-company agendas: ${Math.round((distinct.result.requests.average / trivial.result.requests.average) * 100)} % of the baseline (target ≥ 50 %, ≥ 1,000/s), p99 ${distinct.result.latency.p99} ms (target ≤ 100 ms).`,
       'Earlier figures, kept for what they were: 4,305 agendas/s (97 % of the baseline) when one company\'s identical request was replayed from a 2 s response cache without executing (that cache is gone); about 160/s (~9 %) with five queries and ORM hydration per agenda; 899/s (35 %) with one statement per agenda but Apollo\'s pretty-printed JSON (now compact).',

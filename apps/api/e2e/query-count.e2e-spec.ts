@@ -1,8 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { Company, Delegate, Registration } from '@forum/db';
+import { AgendasService } from '../src/agendas/agendas.service';
+import type { Principal } from '../src/common/principal';
 import { createForumFixture, ForumFixture } from './support/forum-fixture';
-import { gql, ok } from './support/graphql';
+import { gql, ok, scheduleAndPublish } from './support/graphql';
 import { startTestApi, TestApi } from './support/test-api';
 
 /** Listing participants with their sectors and delegates costs the same few queries for 10 or 200 of them. */
@@ -62,5 +67,67 @@ describe('participants: no N+1', () => {
     expect(large.queries).toBe(small.queries);
     expect(large.queries).toBeGreaterThanOrEqual(3); // user, forum, count, page, delegates…
     expect(large.queries).toBeLessThanOrEqual(8);
+  });
+});
+
+/** Agendas asked for at the same moment share one statement, and each company still gets its own and nothing else. */
+describe('agendas: one statement for many at once', () => {
+  const AGENDA = 'query ($f: ID!, $c: ID) { agenda(forumId: $f, companyId: $c) { id slot { id startsAt } table { label } counterpart { id name delegates { name } } } }';
+  let api: TestApi;
+  let f: ForumFixture;
+  let organizer: Principal;
+  const company = (key: keyof ForumFixture['ids']): Principal => ({ userId: `user-${key}`, role: 'COMPANY', companyId: f.ids[key] });
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    f = await createForumFixture(api.app);
+    ok(await gql(api.app, 'mutation ($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }', { id: f.requestId }, f.kr1));
+    const request = ok(
+      await gql<{ requestMeeting: { id: string } }>(api.app, 'mutation ($in: RequestMeetingInput!) { requestMeeting(input: $in) { id } }', { in: { forumId: f.forumId, toCompanyId: f.ids.kr2, priority: 3 } }, f.vn2),
+    ).requestMeeting;
+    ok(await gql(api.app, 'mutation ($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }', { id: request.id }, f.kr2));
+    ok(await gql(api.app, 'mutation ($id: ID!) { setForumStatus(id: $id, status: REQUESTS_CLOSED) { id } }', { id: f.forumId }, f.organizer));
+    await scheduleAndPublish(api.app, f.forumId, f.organizer);
+    organizer = { userId: ok(await gql<{ me: { id: string } }>(api.app, '{ me { id } }', {}, f.organizer)).me.id, role: 'ORGANIZER', companyId: null };
+  }, 60_000);
+
+  afterAll(() => api.close());
+
+  it('reads the agendas asked for in one turn with one statement, each as when read alone', async () => {
+    const agendas = api.app.get(AgendasService);
+    const keys = ['vn1', 'vn2', 'kr1', 'kr2'] as const;
+    const alone = [];
+    for (const key of keys) alone.push(await agendas.agendaFor(company(key), f.forumId));
+    alone.push(await agendas.agendaOfCompany(organizer, f.forumId, f.ids.kr2));
+    expect(alone.map((agenda) => agenda.entries.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(alone.map((agenda) => agenda.entries[0].counterpart.id)).toEqual([f.ids.kr1, f.ids.kr2, f.ids.vn1, f.ids.vn2, f.ids.vn2]);
+
+    const pool = (api.app.get(DataSource).driver as PostgresDriver).master as Pool;
+    const query = jest.spyOn(pool, 'query');
+    try {
+      const together = await Promise.allSettled([
+        ...keys.map((key) => agendas.agendaFor(company(key), f.forumId)),
+        agendas.agendaOfCompany(organizer, f.forumId, f.ids.kr2),
+        agendas.agendaFor(company('vn1'), randomUUID()),
+      ]);
+      expect(together.slice(0, 5)).toEqual(alone.map((value) => ({ status: 'fulfilled', value })));
+      expect(together[5]).toMatchObject({ status: 'rejected', reason: { code: 'NOT_FOUND' } });
+      const statements = query.mock.calls.map(([config]) => (config as { name?: string; text?: string }).name ?? (config as { text?: string }).text);
+      // One for the forum, one for the forum that does not exist.
+      expect(statements.filter((name) => name === 'agenda-some-companies')).toHaveLength(2);
+    } finally {
+      query.mockRestore();
+    }
+  });
+
+  it('gives every company its own agenda when they ask at once over HTTP', async () => {
+    const tokens = [f.vn1, f.vn2, f.kr1, f.kr2, f.delegate];
+    const alone = [];
+    for (const token of tokens) alone.push(ok(await gql(api.app, AGENDA, { f: f.forumId }, token)));
+    const together = await Promise.all(tokens.map((token) => gql(api.app, AGENDA, { f: f.forumId }, token)));
+    expect(together.map((response) => ok(response))).toEqual(alone);
+    // vn1 and its delegate see the same; nobody sees another's.
+    expect(alone[4]).toEqual(alone[0]);
+    expect(new Set(alone.slice(0, 4).map((agenda) => JSON.stringify(agenda))).size).toBe(4);
   });
 });

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CalendarFeed, Company, Forum, Meeting, MeetingRequest, Registration, Schedule, Slot } from '@forum/db';
 import { isLanguage, Language, languageFromSpoken, localDateTime } from '@forum/common';
 import { needsInterpreter } from '@forum/matcher';
@@ -9,7 +9,15 @@ import { BadInputError, ForbiddenError, NotFoundError } from '../common/domain-e
 import { isId } from '../common/ids';
 import { isOrganizer, type Principal } from '../common/principal';
 import { ForumsService } from '../forums/forums.service';
-import { AgendaCompany, AgendaData, AgendaEntry, AgendaForum, loadAgenda, queryOnPool } from './agenda.query';
+import { BatchLoader } from '../common/batch-loader';
+import { AgendaCompany, AgendaData, AgendaEntry, AgendaForum, AgendaKey, agendasOfCompanies, loadAgenda, queryOnPool } from './agenda.query';
+
+/** Whose agenda a calendar feed shows. */
+interface FeedOwner {
+  forumId: string;
+  companyId: string;
+  userId: string;
+}
 
 /** One meeting request as the organiser's spreadsheet lists it. */
 export interface RequestRow {
@@ -44,6 +52,32 @@ export interface CompanyAgenda {
 
 @Injectable()
 export class AgendasService {
+  /** Companies' agendas asked for at the same time are read in one statement. */
+  private readonly agendaLoader = new BatchLoader<AgendaKey, AgendaData | null>((keys) => agendasOfCompanies(this.dataSource, keys));
+  /** Calendar feeds (not revoked) by token hash, those asked for at the same time in one statement. */
+  private readonly feedLoader = new BatchLoader<string, FeedOwner | null>(async (tokenHashes) => {
+    const { rows } = await queryOnPool<FeedOwner & { tokenHash: string }>(
+      this.dataSource,
+      'calendar-feeds',
+      'SELECT token_hash AS "tokenHash", forum_id AS "forumId", company_id AS "companyId", user_id AS "userId" FROM calendar_feed WHERE token_hash = ANY($1::varchar[]) AND revoked_at IS NULL',
+      [tokenHashes],
+    );
+    const byHash = new Map(rows.map(({ tokenHash, ...owner }) => [tokenHash, owner]));
+    return tokenHashes.map((tokenHash) => byHash.get(tokenHash) ?? null);
+  });
+
+  /** Users' languages for take-away files, those asked for at the same time in one statement. */
+  private readonly languageLoader = new BatchLoader<string, Language>(async (userIds) => {
+    const { rows } = await queryOnPool<{ id: string; preferred: string | null; languages: string[] | null }>(
+      this.dataSource,
+      'user-languages',
+      'SELECT u.id, u.preferred_language AS preferred, c.languages FROM user_account u LEFT JOIN company c ON c.id = u.company_id WHERE u.id = ANY($1::uuid[])',
+      [userIds],
+    );
+    const byUser = new Map(rows.map((row) => [row.id, isLanguage(row.preferred) ? row.preferred : languageFromSpoken(row.languages ?? [])]));
+    return userIds.map((userId) => byUser.get(userId) ?? 'en');
+  });
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly forums: ForumsService,
@@ -51,11 +85,12 @@ export class AgendasService {
 
   /**
    * The caller's company's meetings in the published schedule, in time order.
-   * Read fresh on every call (one statement): nothing here can go stale.
+   * Read fresh on every call (one statement, shared with the agendas asked
+   * for at the same moment): nothing here can go stale.
    */
   async agendaFor(principal: Principal, forumId: string): Promise<AgendaData> {
     if (!principal.companyId) throw new ForbiddenError('Agendas belong to companies; organisers read the whole schedule');
-    const agenda = isId(forumId) ? await loadAgenda(this.dataSource, forumId, principal.companyId) : null;
+    const agenda = isId(forumId) ? await this.agendaLoader.load({ forumId, companyId: principal.companyId }) : null;
     // Companies see any forum past its draft (as ForumsService.findVisible).
     if (!agenda || agenda.forum.status === 'DRAFT') throw new NotFoundError('Forum', forumId);
     return agenda;
@@ -67,7 +102,7 @@ export class AgendasService {
       if (principal.companyId !== companyId) throw new ForbiddenError("Only the forum's organiser sees another company's agenda");
       return this.agendaFor(principal, forumId);
     }
-    const agenda = isOrganizer(principal) && isId(forumId) && isId(companyId) ? await loadAgenda(this.dataSource, forumId, companyId) : null;
+    const agenda = isOrganizer(principal) && isId(forumId) && isId(companyId) ? await this.agendaLoader.load({ forumId, companyId }) : null;
     if (!agenda || agenda.forum.organizerId !== principal.userId) throw new NotFoundError('Forum', forumId);
     if (!(await this.dataSource.getRepository(Registration).existsBy({ forumId, companyId }))) throw new NotFoundError('Participant', companyId);
     return agenda;
@@ -115,17 +150,7 @@ export class AgendasService {
       if (!isLanguage(lang)) throw new BadInputError(`lang: ${JSON.stringify(lang)} is not one of en, ko, vi`);
       return lang;
     }
-    if (!userId) return 'en';
-    const {
-      rows: [row],
-    } = await queryOnPool<{ preferred: string | null; languages: string[] | null }>(
-      this.dataSource,
-      'user-language',
-      'SELECT u.preferred_language AS preferred, c.languages FROM user_account u LEFT JOIN company c ON c.id = u.company_id WHERE u.id = $1',
-      [userId],
-    );
-    if (!row) return 'en';
-    return isLanguage(row.preferred) ? row.preferred : languageFromSpoken(row.languages ?? []);
+    return userId ? this.languageLoader.load(userId) : 'en';
   }
 
   /** Every meeting request of the organiser's forum, oldest first, with both companies and whether the pair meets in the published schedule. */
@@ -174,9 +199,9 @@ export class AgendasService {
   /** The agenda behind a feed token (and the user who made it), or null when the token is unknown or revoked. */
   async agendaForFeed(forumId: string, token: string): Promise<(AgendaData & { userId: string }) | null> {
     if (!isId(forumId)) return null;
-    const feed = await this.dataSource.getRepository(CalendarFeed).findOneBy({ tokenHash: hashToken(token), forumId, revokedAt: IsNull() });
-    if (!feed) return null;
-    const agenda = await loadAgenda(this.dataSource, forumId, feed.companyId);
+    const feed = await this.feedLoader.load(hashToken(token));
+    if (!feed || feed.forumId !== forumId) return null;
+    const agenda = await this.agendaLoader.load({ forumId, companyId: feed.companyId });
     return agenda && { ...agenda, userId: feed.userId };
   }
 
