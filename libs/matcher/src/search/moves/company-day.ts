@@ -23,10 +23,14 @@ export function meetingsOf(tt: Timetable, c: number): { meetings: number[]; part
  * Returns each meeting's slot, or null when no run can hold them.
  */
 export function cheapestRun(tt: Timetable, count: number, cost: (i: number, slot: number) => number, rng: Rng, noise: number): number[] | null {
+  const S = tt.slotCount;
+  // Each meeting's cost in each slot, asked once: the runs overlap, and the Hungarian method reads each cell many times.
+  const costs = new Float64Array(count * S);
+  for (let i = 0; i < count; i++) for (let s = 0; s < S; s++) costs[i * S + s] = cost(i, s);
   let best: { slots: number[]; score: number } | null = null;
-  for (let start = 0; start + count <= tt.slotCount; start++) {
+  for (let start = 0; start + count <= S; start++) {
     if (tt.problem.slotDay[start] !== tt.problem.slotDay[start + count - 1]) continue;
-    const result = assignMinCost(count, count, (i, j) => cost(i, start + j));
+    const result = assignMinCost(count, count, (i, j) => costs[i * S + start + j]);
     if (!result) continue;
     const score = result.total + rng.next() * noise;
     if (!best || score < best.score) best = { slots: Array.from(result.columnOf, (j) => start + j), score };
