@@ -69,7 +69,8 @@ export class KempeMove {
       const x = chain[i];
       const other = tt.slotOf[x] === s1 ? s2 : s1;
       if (tt.meetingFixed[x] || !tt.isAllowed(x, other)) return false;
-      for (const c of [tt.meetingA[x], tt.meetingB[x]]) {
+      for (let side = 0; side < 2; side++) {
+        const c = side === 0 ? tt.meetingA[x] : tt.meetingB[x];
         const y = tt.occupant[c * S + other];
         if (y >= 0 && stamp[y] !== this.stampValue) {
           if (chain.length >= this.maxChain) return false;
