@@ -238,7 +238,15 @@ export class Timetable {
 
   /** The gap cost the search minimises: holes then breaks, or breaks then holes. */
   cost(c: number): number {
-    // As gaps(c), without an object per call: the search asks this millions of times.
+    return this.costSwapping(c, -1, -1);
+  }
+
+  /**
+   * The gap cost of company c were its slots s1 and s2 to swap what they
+   * hold (-1, -1: as it is). As gaps(c), without an object per call: the
+   * search asks this millions of times.
+   */
+  costSwapping(c: number, s1: number, s2: number): number {
     const S = this.slotCount;
     const row = c * S;
     let holes = 0;
@@ -247,7 +255,7 @@ export class Timetable {
       const end = this.dayEnd[s];
       let last = -1;
       for (let t = s; t <= end; t++) {
-        if (this.occupant[row + t] !== -1) {
+        if (this.occupant[row + (t === s1 ? s2 : t === s2 ? s1 : t)] !== -1) {
           if (last !== -1 && t > last + 1) {
             holes += t - last - 1;
             breaks++;

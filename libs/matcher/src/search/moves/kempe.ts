@@ -1,18 +1,21 @@
 import { Rng } from '../../rng';
 import { Timetable } from '../../timetable';
-import { settle } from '../acceptance';
+import { accepts } from '../acceptance';
 
 /**
  * The Kempe-chain move: meeting m goes to slot `target`, and every meeting
  * that would then clash with it (sharing a company in the other slot) swaps
  * the other way, transitively. When the target slot has no table left, a
  * second chain going the other way is added to balance the loads. Every rule
- * holds after it; it is kept by the acceptance rule, rolled back otherwise.
+ * holds after it; it is made only when the acceptance rule takes its cost
+ * change, which is known before anything moves.
  * Holds its scratch buffers, so make one per search.
  */
 export class KempeMove {
   private readonly stamp: Int32Array;
   private stampValue = 0;
+  private readonly companyStamp: Int32Array;
+  private companyStampValue = 0;
   private readonly chain: number[] = [];
   private readonly destination: number[] = [];
 
@@ -23,6 +26,7 @@ export class KempeMove {
     private readonly maxChain = 16,
   ) {
     this.stamp = new Int32Array(tt.meetingCount);
+    this.companyStamp = new Int32Array(tt.problem.companyCount);
   }
 
   apply(m: number, target: number, temperature: number): boolean {
@@ -47,16 +51,34 @@ export class KempeMove {
       }
       if (!balanced) return false;
     }
+    // Every company of the chain has its meetings in s1 and s2 in the chain (that is how it grows), so the
+    // swap exchanges what its two slots hold: the cost change is known before anything moves, and a move
+    // the acceptance rule refuses costs no moving and moving back.
+    if (!accepts(this.costChange(s1, target), temperature, rng)) return false;
     // Lift the whole chain, then set it down in the other slot.
-    const before = tt.totalCost;
-    tt.beginJournal();
     const { destination } = this;
     destination.length = 0;
     for (const x of chain) destination.push(tt.slotOf[x] === s1 ? target : s1);
     for (const x of chain) tt.remove(x);
     for (let i = 0; i < chain.length; i++) tt.place(chain[i], destination[i]);
     tt.refreshCostsOf(chain);
-    return settle(tt, before, temperature, rng);
+    return true;
+  }
+
+  /** How much the total cost would change were the chain to swap slots s1 and s2. */
+  private costChange(s1: number, s2: number): number {
+    const { tt, chain } = this;
+    const seen = ++this.companyStampValue;
+    let change = 0;
+    for (const x of chain) {
+      for (let side = 0; side < 2; side++) {
+        const c = side === 0 ? tt.meetingA[x] : tt.meetingB[x];
+        if (this.companyStamp[c] === seen) continue;
+        this.companyStamp[c] = seen;
+        change += tt.costSwapping(c, s1, s2) - tt.companyCost[c];
+      }
+    }
+    return change;
   }
 
   /** Adds the Kempe component of `start` (slots s1/s2) to the chain; false if it cannot move. */
