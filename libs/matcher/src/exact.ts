@@ -145,7 +145,10 @@ export function timeIndexedModel(problem: Problem, maxVariables = EXACT_MAX_VARI
 export function solveExact(problem: Problem, mip: MipSolver, timeLimitSeconds: number, window?: Window): ExactPlacement | null {
   const built = timeIndexedModel(problem, window ? WINDOW_MAX_VARIABLES : EXACT_MAX_VARIABLES, window);
   if (!built) return null;
-  const result = mip.solve(built.model, { time_limit: Math.max(0.1, timeLimitSeconds), mip_rel_gap: 0, output_flag: false });
+  // Without HiGHS's presolve: on these models it removes little (2 % of the columns of an 800-company forum's window)
+  // and took longer than the solve itself (2.9 s of 6.2 s), and the model's LP relaxation is usually integral at
+  // the root. Measured on the table-bound forums: exact stage 400 × 20 9.3 → 5.6 s, 500 × 24 4.8 → 2.5 s.
+  const result = mip.solve(built.model, { time_limit: Math.max(0.1, timeLimitSeconds), mip_rel_gap: 0, output_flag: false, presolve: 'off' });
   if (result.Status !== 'Optimal' && !(result.Status === 'Time limit reached' && Number.isFinite(result.ObjectiveValue))) return null;
   const placements = built.variables.filter((v) => (result.Columns[v.name]?.Primal ?? 0) > 0.5).map(({ pair, slot }) => ({ pair, slot }));
   const weight = placements.reduce((sum, { pair }) => sum + problem.pairs[pair].weight, 0);
