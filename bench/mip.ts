@@ -19,7 +19,7 @@ interface HighsResult {
   Info?: { mip_dual_bound?: number };
 }
 
-export async function solveMip(instance: Instance, timeLimitSeconds: number) {
+export async function solveMip(instance: Instance, timeLimitSeconds: number, options: { presolve?: 'on' | 'off' } = {}) {
   const { problem } = parseInstance(instance);
   const lines: string[] = [];
   const terms: string[] = [];
@@ -60,7 +60,7 @@ export async function solveMip(instance: Instance, timeLimitSeconds: number) {
   ].join('\n');
 
   const highs = await highsLoader();
-  const result = highs.solve(model, { time_limit: timeLimitSeconds, mip_rel_gap: 0 });
+  const result = highs.solve(model, { time_limit: timeLimitSeconds, mip_rel_gap: 0, ...options });
   // Seat the chosen meetings at tables, interpreter meetings first.
   const meetings: Schedule['meetings'] = [];
   for (let s = 0; s < problem.slotCount; s++) {

@@ -51,8 +51,9 @@ async function main() {
     }
   } else if (solver === 'greedy') {
     schedule = greedySchedule(instance);
-  } else if (solver === 'mip') {
-    const result = await solveMip(instance, Number(timeLimit) / 1000);
+  } else if (name === 'mip') {
+    // 'mip:nopresolve': HiGHS without its presolve, as our exact stage runs it.
+    const result = await solveMip(instance, Number(timeLimit) / 1000, stage === 'nopresolve' ? { presolve: 'off' } : {});
     schedule = result.schedule;
     upperBound = result.bound;
     status = result.status;
