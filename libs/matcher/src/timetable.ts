@@ -215,25 +215,8 @@ export class Timetable {
 
   /** Holes and breaks of company c over all days. */
   gaps(c: number): { holes: number; breaks: number } {
-    const S = this.slotCount;
-    const row = c * S;
-    let holes = 0;
-    let breaks = 0;
-    for (let s = 0; s < S; ) {
-      const end = this.dayEnd[s];
-      let last = -1;
-      for (let t = s; t <= end; t++) {
-        if (this.occupant[row + t] !== -1) {
-          if (last !== -1 && t > last + 1) {
-            holes += t - last - 1;
-            breaks++;
-          }
-          last = t;
-        }
-      }
-      s = end + 1;
-    }
-    return { holes, breaks };
+    this.scanGaps(c, -1, -1);
+    return { holes: this.scannedHoles, breaks: this.scannedBreaks };
   }
 
   /** The gap cost the search minimises: holes then breaks, or breaks then holes. */
@@ -241,12 +224,19 @@ export class Timetable {
     return this.costSwapping(c, -1, -1);
   }
 
-  /**
-   * The gap cost of company c were its slots s1 and s2 to swap what they
-   * hold (-1, -1: as it is). As gaps(c), without an object per call: the
-   * search asks this millions of times.
-   */
+  /** The gap cost of company c were its slots s1 and s2 to swap what they hold (-1, -1: as it is). */
   costSwapping(c: number, s1: number, s2: number): number {
+    this.scanGaps(c, s1, s2);
+    const { scannedHoles: holes, scannedBreaks: breaks } = this;
+    return this.objective === 'holes' ? holes * 64 + breaks : breaks * 64 + holes;
+  }
+
+  // What scanGaps counted: fields, not an object per call (the search counts millions of times).
+  private scannedHoles = 0;
+  private scannedBreaks = 0;
+
+  /** Counts company c's holes and breaks, day by day, its slots s1 and s2 swapped (-1, -1: none). */
+  private scanGaps(c: number, s1: number, s2: number): void {
     const S = this.slotCount;
     const row = c * S;
     let holes = 0;
@@ -265,7 +255,8 @@ export class Timetable {
       }
       s = end + 1;
     }
-    return this.objective === 'holes' ? holes * 64 + breaks : breaks * 64 + holes;
+    this.scannedHoles = holes;
+    this.scannedBreaks = breaks;
   }
 
   refreshCost(c: number) {
