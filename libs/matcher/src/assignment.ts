@@ -89,7 +89,10 @@ interface Scratch {
 
 let scratch: Scratch | null = null;
 
-/** Work arrays for an n × m assignment, kept between calls (moves solve thousands of small ones a second). */
+/**
+ * Work arrays for an n × m assignment, kept between calls (moves solve thousands of small ones a second).
+ * One set per thread: assignMinCost must not be called from inside its own `cost` callback.
+ */
 function scratchFor(n: number, m: number): Scratch {
   if (!scratch || scratch.u.length < n + 1 || scratch.v.length < m + 1 || scratch.matrix.length < (n + 1) * (m + 1)) {
     const rows = Math.max(n + 1, scratch?.u.length ?? 0);
