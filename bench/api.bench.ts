@@ -139,9 +139,12 @@ async function main() {
       body,
     });
     await run('warm-up', { requests: rotate('/graphql', true) });
-    if (process.env.BENCH_ONLY === 'distinct') {
-      // For a CPU profile of the distinct-company agendas alone (BENCH_CPU_PROF_DIR); writes no report.
-      process.stdout.write(`${JSON.stringify((await run('agenda, 300 companies', { requests: rotate('/graphql', true) })).result.requests.average)} agendas/s\n`);
+    if (process.env.BENCH_ONLY === 'distinct' || process.env.BENCH_ONLY === 'trivial') {
+      // For a CPU profile of one row alone (BENCH_CPU_PROF_DIR); writes no report.
+      const only = process.env.BENCH_ONLY === 'distinct'
+        ? await run('agenda, 300 companies', { requests: rotate('/graphql', true) })
+        : await run('trivial', graphqlPost(JSON.stringify({ query: '{ __typename }' }), tokens[0]));
+      process.stdout.write(`${Math.round(only.result.requests.average)} requests/s, p99 ${only.result.latency.p99} ms, API CPU ${only.cpuPerRequest.toFixed(2)} ms/request\n`);
       return;
     }
     const trivial = await run('trivial', graphqlPost(JSON.stringify({ query: '{ __typename }' }), tokens[0]));

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -12,6 +12,7 @@ import { API_RUNTIME, ApiRuntime } from './api-runtime';
 import { AgendasModule } from './agendas/agendas.module';
 import { AuthModule } from './auth/auth.module';
 import { formatGraphqlError } from './common/format-graphql-error';
+import { JitApolloDriver } from './common/jit-apollo.driver';
 import { connectionAuthorization, graphqlHardening } from './common/graphql-hardening';
 import { CompaniesModule } from './companies/companies.module';
 import { ForumDayModule } from './forum-day/forum-day.module';
@@ -37,7 +38,8 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config, 'api')),
         TypeOrmModule.forRoot(dataSourceOptions({ url: runtime.databaseUrl, poolSize: runtime.databasePoolSize, embedded: runtime.embeddedDatabase })),
         GraphQLModule.forRoot<ApolloDriverConfig>({
-          driver: ApolloDriver,
+          // Apollo's, with queries run by graphql-jit once a document repeats (see JitApolloDriver).
+          driver: JitApolloDriver,
           // Development writes the schema into the repository, where it is reviewed and committed.
           autoSchemaFile: config.nodeEnv === 'production' ? true : join(process.cwd(), 'apps/api/schema.gql'),
           sortSchema: true,
