@@ -16,10 +16,10 @@ export interface BenchApi {
 }
 
 /** The built API (`npm start`'s --all-in-one) in its own process, production settings, on `databaseUrl`. */
-export function startBenchApi(databaseUrl: string, options: { jwtSecret: string; nodeArgs?: string[] }): BenchApi {
+export function startBenchApi(databaseUrl: string, options: { jwtSecret: string; nodeArgs?: string[]; env?: Record<string, string> }): BenchApi {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'dist/apps/api/src/main.js'), '--all-in-one'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', JWT_SECRET: options.jwtSecret, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: mkdtempSync(join(tmpdir(), 'fm-bench-')), LOG_LEVEL: 'silent', SEED_DEMO: 'false' },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', JWT_SECRET: options.jwtSecret, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: mkdtempSync(join(tmpdir(), 'fm-bench-')), LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...options.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = new Promise<string>((resolve, reject) => {

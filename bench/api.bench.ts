@@ -9,7 +9,9 @@
  *   - one company's agenda repeated (the old figure; nothing is cached now, so it executes too);
  *   - agendas of 300 distinct companies in rotation, each its own token (nothing replayable);
  *   - `agenda.ics` of the same 300 companies in rotation, signed in;
- *   - their calendar feeds (`agenda.ics?token=`, what calendar apps poll) in rotation.
+ *   - their calendar feeds (`agenda.ics?token=`, what calendar apps poll) in rotation;
+ *   - the distinct agendas again on a second API process with GRAPHQL_JIT=false (graphql-js
+ *     executes every query), the same database, side by side.
  * Reports requests/s, p50, p99, errors and the CPU time per request of the API
  * process and of PostgreSQL (from /proc). Needs PostgreSQL (TEST_DATABASE_URL or the local default).
  * Writes docs/benchmarks.md.
@@ -69,7 +71,8 @@ async function main() {
   // BENCH_NODE_ARGS="--max-semi-space-size=32" passes V8 flags to the API process (to measure their effect).
   const nodeArgs = [...profile, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   const api = startBenchApi(database.url, { jwtSecret: JWT_SECRET, nodeArgs });
-  const { child, graphql } = api;
+  const { graphql } = api;
+  let withoutJit: ReturnType<typeof startBenchApi> | undefined;
   const dataSource = new DataSource(dataSourceOptions({ url: database.url }));
   try {
     const url = await api.url;
@@ -123,12 +126,12 @@ async function main() {
         }),
       },
     ];
-    const run = async (title: string, options: Partial<autocannon.Options>) => {
-      const before = cpuMs(child.pid!);
+    const run = async (title: string, options: Partial<autocannon.Options>, on: { child: typeof api.child; url: string } = { child: api.child, url }) => {
+      const before = cpuMs(on.child.pid!);
       const postgresBefore = postgresCpuMs();
-      const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, title, ...options });
+      const result = await autocannon({ url: on.url, connections: CONNECTIONS, duration: SECONDS, title, ...options });
       const requests = Math.max(1, result.requests.total);
-      return { result, cpuPerRequest: (cpuMs(child.pid!) - before) / requests, postgresCpuPerRequest: postgresCpuSince(postgresBefore) / requests };
+      return { result, cpuPerRequest: (cpuMs(on.child.pid!) - before) / requests, postgresCpuPerRequest: postgresCpuSince(postgresBefore) / requests };
     };
     let nextFeed = 0;
     const feeds = [{ method: 'GET' as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: feedUrls[nextFeed++ % feedUrls.length] }) }];
@@ -139,6 +142,10 @@ async function main() {
       body,
     });
     await run('warm-up', { requests: rotate('/graphql', true) });
+    // The same forum and tokens on a second API process that runs every query on graphql-js (idle but for its own rows).
+    withoutJit = startBenchApi(database.url, { jwtSecret: JWT_SECRET, nodeArgs: [], env: { GRAPHQL_JIT: 'false' } });
+    const graphqlJs = { child: withoutJit.child, url: await withoutJit.url };
+    await run('warm-up, graphql-js', { requests: rotate('/graphql', true) }, graphqlJs);
     if (process.env.BENCH_ONLY === 'distinct' || process.env.BENCH_ONLY === 'trivial') {
       // For a CPU profile of one row alone (BENCH_CPU_PROF_DIR); writes no report.
       const only = process.env.BENCH_ONLY === 'distinct'
@@ -150,6 +157,7 @@ async function main() {
     const trivial = await run('trivial', graphqlPost(JSON.stringify({ query: '{ __typename }' }), tokens[0]));
     const repeated = await run('agenda, one company', graphqlPost(agendaBody, tokens[0]));
     const distinct = await run('agenda, 300 companies', { requests: rotate('/graphql', true) });
+    const distinctGraphqlJs = await run('agenda, 300 companies, graphql-js', { requests: rotate('/graphql', true) }, graphqlJs);
     const ics = await run('agenda.ics, 300 companies', { requests: rotate(`/forums/${forumId}/agenda.ics`, false) });
     const feed = await run('calendar feeds, 300 companies', { requests: feeds });
 
@@ -158,18 +166,19 @@ async function main() {
     const body = [
       `Command: \`npm run bench:api\` · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version} · the API in its own process (NODE_ENV=production), autocannon and PostgreSQL on the same machine.`,
       '',
-      `${CONNECTIONS} connections, ${SECONDS} s a row, one API process, one run. A published 500-company forum (libs/db/src/testing/seed-large-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Nothing is cached between requests but verified tokens and users (invalidated across processes): every agenda is read from PostgreSQL after it is asked for, in one statement shared by the agendas asked for in the same turn of the event loop (BatchLoader). CPU per request: the API process's, and that of all PostgreSQL processes (the backends serving the API's pool), from /proc over the row's run.`,
+      `${CONNECTIONS} connections, ${SECONDS} s a row, one API process, one run. A published 500-company forum (libs/db/src/testing/seed-large-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Nothing is cached between requests but verified tokens and users (invalidated across processes): every agenda is read from PostgreSQL after it is asked for, in one statement shared by the agendas asked for in the same turn of the event loop (BatchLoader). A query document asked for again runs compiled by graphql-jit; the row after the distinct agendas is the same load on a second API process (same database and tokens, idle during the other rows) that runs every query on graphql-js. CPU per request: the API process's, and that of all PostgreSQL processes (the backends serving the API's pool), from /proc over the row's run.`,
       '',
       '| request | requests/s | of baseline | p50 ms | p99 ms | errors | API CPU ms/request | PostgreSQL CPU ms/request |',
       '|---|---|---|---|---|---|---|---|',
       row('`{ __typename }` (baseline)', trivial),
       row('`agenda`, one company repeated', repeated),
       row(`\`agenda\`, ${COMPANIES} companies in rotation`, distinct),
+      row(`\`agenda\`, ${COMPANIES} companies in rotation, every query on graphql-js (\`GRAPHQL_JIT=false\`)`, distinctGraphqlJs),
       row(`\`agenda.ics\`, ${COMPANIES} companies in rotation`, ics),
       row(`calendar feed (\`agenda.ics?token=\`), ${COMPANIES} companies in rotation`, feed),
       '',
-      `Distinct-company agendas: ${Math.round((distinct.result.requests.average / trivial.result.requests.average) * 100)} % of the baseline (target ≥ 50 %, ≥ 1,000/s), p99 ${distinct.result.latency.p99} ms (target ≤ 100 ms).`,
-      'Earlier figures, kept for what they were: 4,305 agendas/s (97 % of the baseline) when one company\'s identical request was replayed from a 2 s response cache without executing (that cache is gone); about 160/s (~9 %) with five queries and ORM hydration per agenda; 899/s (35 %) with one statement per agenda but Apollo\'s pretty-printed JSON (now compact); 931–1,033/s (39–45 %) with one statement per agenda, on an earlier machine where the baseline ran at about 2,100/s; 499/s (48 %, baseline 1,035/s) on the machine of the table above, one statement per agenda.',
+      `Distinct-company agendas: ${Math.round((distinct.result.requests.average / trivial.result.requests.average) * 100)} % of the baseline (target ≥ 50 %, ≥ 1,000/s), p99 ${distinct.result.latency.p99} ms (target ≤ 100 ms); on graphql-js ${Math.round((distinctGraphqlJs.result.requests.average / trivial.result.requests.average) * 100)} %.`,
+      'Earlier figures, kept for what they were: 4,305 agendas/s (97 % of the baseline) when one company\'s identical request was replayed from a 2 s response cache without executing (that cache is gone); about 160/s (~9 %) with five queries and ORM hydration per agenda; 899/s (35 %) with one statement per agenda but Apollo\'s pretty-printed JSON (now compact); 931–1,033/s (39–45 %) with one statement per agenda, on an earlier machine where the baseline ran at about 2,100/s; 499/s (48 %, baseline 1,035/s) with one statement per agenda, and 520/s (56 %, baseline 931/s) with agendas batched, on a machine about twice as slow as the one of the table above.',
       '',
     ].join('\n');
     const target = join(ROOT, 'docs/benchmarks.md');
@@ -177,6 +186,7 @@ async function main() {
     process.stdout.write(`${body}\nWritten to docs/benchmarks.md\n`);
   } finally {
     await api.stop();
+    await withoutJit?.stop();
     if (dataSource.isInitialized) await dataSource.destroy();
     // BENCH_KEEP_DATABASE=1 keeps the seeded forum for a look with psql.
     if (process.env.BENCH_KEEP_DATABASE) process.stdout.write(`Database kept: ${database.url}\n`);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -39,7 +39,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions({ url: runtime.databaseUrl, poolSize: runtime.databasePoolSize, embedded: runtime.embeddedDatabase })),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           // Apollo's, with queries run by graphql-jit once a document repeats (see JitApolloDriver).
-          driver: JitApolloDriver,
+          driver: config.graphqlJit ? JitApolloDriver : ApolloDriver,
           // Development writes the schema into the repository, where it is reviewed and committed.
           autoSchemaFile: config.nodeEnv === 'production' ? true : join(process.cwd(), 'apps/api/schema.gql'),
           sortSchema: true,

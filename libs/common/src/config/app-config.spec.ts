@@ -8,7 +8,7 @@ describe('loadConfig', () => {
 
   it('gives local defaults when nothing is set: port 3000, embedded database, single-process scheduling', () => {
     const config = loadConfig({ DATA_DIR: dataDir() });
-    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, queuePrefix: 'fm', logLevel: 'info' });
+    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, queuePrefix: 'fm', logLevel: 'info', graphqlJit: true });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.redisUrl).toBeUndefined();
   });
@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       QUEUE_PREFIX: 'fm-prod',
       JWT_SECRET: 'x'.repeat(40),
       LOG_LEVEL: 'warn',
+      GRAPHQL_JIT: 'false',
     });
     expect(config).toMatchObject({
       nodeEnv: 'production',
@@ -31,6 +32,7 @@ describe('loadConfig', () => {
       queuePrefix: 'fm-prod',
       jwtSecret: 'x'.repeat(40),
       logLevel: 'warn',
+      graphqlJit: false,
     });
   });
 
@@ -49,6 +51,7 @@ describe('loadConfig', () => {
     ['JWT_SECRET', 'short'],
     ['LOG_LEVEL', 'loud'],
     ['QUEUE_PREFIX', 'has spaces'],
+    ['GRAPHQL_JIT', 'yes'],
   ])('refuses %s=%s with a message naming the variable', (variable, value) => {
     const attempt = () => loadConfig({ DATA_DIR: dataDir(), [variable]: value });
     expect(attempt).toThrow(ConfigError);

@@ -29,6 +29,8 @@ export interface AppConfig {
   reconcileIntervalMs: number;
   /** `npm start` seeds the demo forum into an empty database unless this is false. */
   seedDemo: boolean;
+  /** API: queries asked for again run compiled by graphql-jit; false runs every query on graphql-js. */
+  graphqlJit: boolean;
   /** Where email goes (smtp:// or smtps://); unset: a local mailbox (files under `<dataDir>/mailbox`, and the log). */
   smtpUrl?: string;
   /** The From of every message. */
@@ -108,6 +110,10 @@ const environmentSchema = z.object({
     .enum(['true', 'false'], { message: 'must be true or false' })
     .default('true')
     .transform((value) => value === 'true'),
+  GRAPHQL_JIT: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -150,6 +156,7 @@ export function loadConfig(env: Environment): AppConfig {
     workerLockMs: values.WORKER_LOCK_MS,
     reconcileIntervalMs: values.RECONCILE_INTERVAL_MS,
     seedDemo: values.SEED_DEMO,
+    graphqlJit: values.GRAPHQL_JIT,
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
