@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { checkSchedule, measureSchedule } from './evaluate';
-import { MipSolver, modelSize, timeIndexedModel } from './exact';
+import { MipSolver, modelSize, solveExact, timeIndexedModel } from './exact';
 import { Instance } from './format';
 import { parseInstance } from './parse-instance';
 import { solve } from './solve';
@@ -91,6 +91,73 @@ describe('solve with the exact stage (HiGHS)', () => {
       pairs: [{ a: 'a', b: 'b', weight: 1 }],
     };
     expect(solve(instance, { seed: 1 }).stats).toMatchObject({ exact: 'NOT_RUN', optimal: true });
+  });
+});
+
+describe('solveExact', () => {
+  /** Companies meeting pairwise in one slot with a table each: `triangles` triangles of companies, `pairs` of two more. */
+  const oneSlot = (triangles: number, pairs = 0): Instance => {
+    const companies: { id: string }[] = [];
+    const meetings: { a: string; b: string; weight: number }[] = [];
+    for (let t = 0; t < triangles; t++) {
+      const [a, b, c] = [`t${t}a`, `t${t}b`, `t${t}c`];
+      companies.push({ id: a }, { id: b }, { id: c });
+      meetings.push({ a, b, weight: 1 }, { a, b: c, weight: 1 }, { a: b, b: c, weight: 1 });
+    }
+    for (let p = 0; p < pairs; p++) {
+      companies.push({ id: `p${p}a` }, { id: `p${p}b` });
+      meetings.push({ a: `p${p}a`, b: `p${p}b`, weight: 1 });
+    }
+    return {
+      format: 'forum-matcher/v1',
+      slots: [{ id: 's1', start: '2024-06-10T09:00:00+07:00', end: '2024-06-10T09:30:00+07:00' }],
+      tables: Array.from({ length: meetings.length }, (_, i) => ({ id: `T${i}` })),
+      companies,
+      pairs: meetings,
+    };
+  };
+  /** HiGHS, with each call's variables and whether it solved the relaxation. */
+  const recording = () => {
+    const calls: { relaxation: boolean; variables: number }[] = [];
+    const mip: MipSolver = {
+      solve(model, options) {
+        calls.push({ relaxation: options?.solve_relaxation === true, variables: model.split('\nBinary\n')[1].split('\n').length - 1 });
+        return highs.solve(model, options);
+      },
+    };
+    return { calls, mip };
+  };
+
+  it('takes an integral relaxation as the proven optimum, without the MIP', () => {
+    const { problem } = parseInstance(oneSlot(0, 3));
+    const { calls, mip } = recording();
+    expect(solveExact(problem, mip, 10, undefined, 'relaxation-only')).toMatchObject({ status: 'OPTIMAL', weight: 3, bound: 3 });
+    expect(calls).toEqual([{ relaxation: true, variables: 3 }]);
+  });
+
+  it('places the pairs a relaxation splits with a MIP of those alone, optimal when it weighs the relaxation rounded down', () => {
+    // One triangle and two pairs: the relaxation meets each pair of the triangle half (1.5), the pairs whole; 3.5 → 3.
+    const { problem } = parseInstance(oneSlot(1, 2));
+    const { calls, mip } = recording();
+    const found = solveExact(problem, mip, 10, undefined, 'relaxation-only');
+    expect(found).toMatchObject({ status: 'OPTIMAL', weight: 3, bound: 3 });
+    expect(found!.placements).toHaveLength(3);
+    expect(calls).toEqual([
+      { relaxation: true, variables: 5 },
+      { relaxation: false, variables: 3 },
+    ]);
+  });
+
+  it('leaves a relaxation whose bound no schedule reaches to the MIP', () => {
+    // Two triangles: the relaxation weighs 3, every schedule 2.
+    const { problem } = parseInstance(oneSlot(2));
+    expect(solveExact(problem, highs, 10, undefined, 'relaxation-only')).toBeNull();
+    const { calls, mip } = recording();
+    expect(solveExact(problem, mip, 10)).toMatchObject({ status: 'OPTIMAL', weight: 2, bound: 2 });
+    expect(calls.map((call) => call.relaxation)).toEqual([true, false, false]);
+    const direct = recording();
+    expect(solveExact(problem, direct.mip, 10, undefined, 'mip')).toMatchObject({ status: 'OPTIMAL', weight: 2 });
+    expect(direct.calls).toEqual([{ relaxation: false, variables: 6 }]);
   });
 });
 

@@ -3,7 +3,7 @@ import { parseInstance } from './parse-instance';
 import { Rng } from './rng';
 import { construct, fill, improve, ImproveOptions, upgrade } from './search';
 import { selectPairs } from './selection';
-import { MipSolver, modelSize, solveExact, WINDOW_MAX_VARIABLES, WINDOWS_ABOVE_VARIABLES } from './exact';
+import { EXACT_MAX_VARIABLES, ExactPlacement, MipSolver, modelSize, solveExact, WINDOW_MAX_VARIABLES, WINDOWS_ABOVE_VARIABLES } from './exact';
 import { assignTables } from './tables';
 import { breaksLowerBound } from './breaks';
 import type { Problem } from './problem';
@@ -162,23 +162,40 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
   const exactMinGap = options.exactMinGap ?? 0.001;
   // With whole weights no schedule weighs more than the bound rounded down.
   const weightBound = problem.pairs.every((pair) => Number.isInteger(pair.weight)) ? Math.floor(selection.upperBound + 1e-6) : selection.upperBound;
-  // Where the whole model is large, first exact on windows of a few slots, the rest kept (small models, fast):
-  // it often reaches the bound, which proves the weight without the whole model.
-  if (options.mip && !cancelled && modelSize(problem) > (options.exactWindowsAbove ?? WINDOWS_ABOVE_VARIABLES) && placedWeight() < weightBound - 1e-6) {
+  const adopt = (found: ExactPlacement) => {
+    if (found.weight <= placedWeight() + 1e-9) return;
+    for (let m = 0; m < timetable.meetingCount; m++) if (timetable.slotOf[m] !== -1 && !timetable.meetingFixed[m]) timetable.remove(m);
+    for (const { pair, slot } of found.placements) timetable.place(meetingOfPair.get(pair)!, slot);
+    timetable.refreshAllCosts();
+  };
+  const farFromBound = () => placedWeight() < weightBound * (1 - exactMinGap) - 1e-6;
+  // The whole model's LP relaxation first: where it is integral, or nearly (a few split pairs, placed by a small MIP),
+  // it is the proven optimum at a fraction of the MIP's time (800 × 20 table-bound: 4.3 s against 9.5 s of windows).
+  let relaxationTried = false;
+  if (options.mip && !cancelled && farFromBound() && modelSize(problem) <= EXACT_MAX_VARIABLES) {
+    report('exact', 20);
+    relaxationTried = true;
+    const found = solveExact(problem, options.mip, Math.max(0.1, ((deadline - Date.now()) / 1000) * 0.3), undefined, 'relaxation-only');
+    if (found) {
+      exact = found.status;
+      exactBound = found.bound;
+      adopt(found);
+    }
+  }
+  // Where the whole model is large, exact on windows of a few slots, the rest kept (small models, fast): it often
+  // reaches the bound, which proves the weight without the whole model.
+  if (options.mip && !cancelled && exact === 'NOT_RUN' && modelSize(problem) > (options.exactWindowsAbove ?? WINDOWS_ABOVE_VARIABLES) && placedWeight() < weightBound - 1e-6) {
     report('exact', 20);
     optimiseWindows(problem, timetable, meetingOfPair, options.mip, { weight: placedWeight(), target: weightBound, deadline: Date.now() + (deadline - Date.now()) * 0.3 });
   }
-  if (options.mip && !cancelled && placedWeight() < weightBound * (1 - exactMinGap) - 1e-6) {
+  if (options.mip && !cancelled && exact === 'NOT_RUN' && farFromBound()) {
     report('exact', 25);
-    const found = solveExact(problem, options.mip, Math.max(0.1, ((deadline - Date.now()) / 1000) * 0.6));
+    // The relaxation did not give the optimum: the MIP (without reading the relaxation again when it was just tried).
+    const found = solveExact(problem, options.mip, Math.max(0.1, ((deadline - Date.now()) / 1000) * 0.6), undefined, relaxationTried ? 'mip' : 'relaxation-first');
     exact = found?.status ?? 'NONE';
     if (found) {
       exactBound = found.bound;
-      if (found.weight > placedWeight() + 1e-9) {
-        for (let m = 0; m < timetable.meetingCount; m++) if (timetable.slotOf[m] !== -1 && !timetable.meetingFixed[m]) timetable.remove(m);
-        for (const { pair, slot } of found.placements) timetable.place(meetingOfPair.get(pair)!, slot);
-        timetable.refreshAllCosts();
-      }
+      adopt(found);
     }
   }
   const exactSeconds = (Date.now() - exactStart) / 1000;
