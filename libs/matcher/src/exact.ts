@@ -32,11 +32,12 @@ export interface ExactPlacement {
 export const EXACT_MAX_VARIABLES = 150_000;
 
 /**
- * From this many variables the whole model is slow (HiGHS, this repository's
- * benchmarks: 36k variables proven in ~4.5 s, 76k in ~27 s) and solve() first
- * re-optimises windows of slots, which on table-bound forums reaches the bound
- * in a fraction of that (the 76k one in ~12 s); below it, windows cost more
- * than they save.
+ * From this many variables the whole model's MIP is slow (HiGHS, this
+ * repository's benchmarks: 36k variables proven in ~4.5 s, 76k in ~27 s) and,
+ * where its relaxation does not give the optimum (or the placement is within
+ * exactMinGap of the bound), solve() re-optimises windows of slots, which on
+ * table-bound forums reaches the bound in a fraction of that; below it,
+ * windows cost more than they save.
  */
 export const WINDOWS_ABOVE_VARIABLES = 50_000;
 
