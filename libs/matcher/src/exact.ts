@@ -8,6 +8,13 @@ import { Problem } from './problem';
  */
 export interface MipSolver {
   solve(model: string, options?: Record<string, string | number | boolean>): MipResult;
+  /**
+   * The same model as arrays (HiGHS's model API, see libs/scheduling's
+   * loadMipSolver), where the solver offers it: nothing to write as LP text and
+   * parse again (HiGHS took 0.2–0.7 s to read a window of the 800-company
+   * forum, 1.5 s for its whole model).
+   */
+  solveArrays?(model: ArrayModel, options?: Record<string, string | number | boolean>): ArrayResult;
 }
 
 export interface MipResult {
@@ -15,6 +22,22 @@ export interface MipResult {
   ObjectiveValue: number;
   Columns: Record<string, { Primal: number }>;
   Info?: { mip_dual_bound?: number };
+}
+
+/** Maximise Σ weights[j]·x[j], x binary, each row Σ x[j] over its columns ≤ its upper bound (rows in CSR: row i is columns[starts[i] … starts[i + 1])). */
+export interface ArrayModel {
+  weights: Float64Array;
+  rowUpper: Float64Array;
+  rowStarts: Int32Array;
+  rowColumns: Int32Array;
+}
+
+/** `status` in the words of MipResult.Status ('Optimal', 'Time limit reached', …); `values` by column. */
+export interface ArrayResult {
+  status: string;
+  objective: number;
+  values: Float64Array;
+  dualBound?: number;
 }
 
 export interface ExactPlacement {
@@ -44,10 +67,10 @@ export const WINDOWS_ABOVE_VARIABLES = 50_000;
 /** A window's model above this many variables is not solved (its solve would take as long as a whole mid-size model). */
 export const WINDOW_MAX_VARIABLES = 40_000;
 
-function append(map: Map<number, string[]>, key: number, name: string) {
-  const names = map.get(key);
-  if (names) names.push(name);
-  else map.set(key, [name]);
+function append(map: Map<number, number[]>, key: number, column: number) {
+  const columns = map.get(key);
+  if (columns) columns.push(column);
+  else map.set(key, [column]);
 }
 
 /**
@@ -87,7 +110,7 @@ export function modelSize(problem: Problem, window?: Window): number {
  * tables, the others any). Fixed meetings are not variables: they take their
  * companies, tables and capacity first. Null when the model is too large.
  */
-export function timeIndexedModel(problem: Problem, maxVariables = EXACT_MAX_VARIABLES, window?: Window): { model: string; variables: Variable[] } | null {
+export function timeIndexedModel(problem: Problem, maxVariables = EXACT_MAX_VARIABLES, window?: Window): TimeIndexedModel | null {
   const S = problem.slotCount;
   const fixedPairs = new Set<number>();
   const busy = new Uint8Array(problem.companyCount * S);
@@ -109,36 +132,61 @@ export function timeIndexedModel(problem: Problem, maxVariables = EXACT_MAX_VARI
   if (modelSize(problem, window) > maxVariables) return null;
 
   const variables: Variable[] = [];
-  const objective: string[] = [];
-  const constraints: string[] = [];
-  const byCompanySlot = new Map<number, string[]>();
-  const byCompany = new Map<number, string[]>();
-  const bySlot: string[][] = Array.from({ length: S }, () => []);
-  const byInterpreterSlot: string[][] = Array.from({ length: S }, () => []);
+  const rows: { columns: number[]; upper: number }[] = [];
+  const byCompanySlot = new Map<number, number[]>();
+  const byCompany = new Map<number, number[]>();
+  const bySlot: number[][] = Array.from({ length: S }, () => []);
+  const byInterpreterSlot: number[][] = Array.from({ length: S }, () => []);
   problem.pairs.forEach((pair, p) => {
     if (fixedPairs.has(p) || pair.weight <= 0 || (window?.free && !window.free.has(p))) return;
-    const names: string[] = [];
+    const columns: number[] = [];
     for (const s of pair.slots) {
       if (!usable(s) || busy[pair.a * S + s] || busy[pair.b * S + s] || tablesLeft[s] <= 0 || (pair.needsInterpreter && interpreterLeft[s] <= 0)) continue;
-      const name = `x${p}_${s}`;
-      variables.push({ name, pair: p, slot: s });
-      names.push(name);
-      objective.push(`${pair.weight} ${name}`);
+      const j = variables.length;
+      variables.push({ name: `x${p}_${s}`, pair: p, slot: s });
+      columns.push(j);
       for (const c of [pair.a, pair.b]) {
-        append(byCompanySlot, c * S + s, name);
-        append(byCompany, c, name);
+        append(byCompanySlot, c * S + s, j);
+        append(byCompany, c, j);
       }
-      bySlot[s].push(name);
-      if (pair.needsInterpreter) byInterpreterSlot[s].push(name);
+      bySlot[s].push(j);
+      if (pair.needsInterpreter) byInterpreterSlot[s].push(j);
     }
-    if (names.length > 1) constraints.push(` p${p}: ${names.join(' + ')} <= 1`);
+    if (columns.length > 1) rows.push({ columns, upper: 1 });
   });
-  for (const [key, names] of byCompanySlot) if (names.length > 1) constraints.push(` cs${key}: ${names.join(' + ')} <= 1`);
-  for (const [c, names] of byCompany) if (names.length > capacity[c]) constraints.push(` c${c}: ${names.join(' + ')} <= ${Math.max(0, capacity[c])}`);
-  bySlot.forEach((names, s) => names.length > tablesLeft[s] && constraints.push(` t${s}: ${names.join(' + ')} <= ${tablesLeft[s]}`));
-  byInterpreterSlot.forEach((names, s) => names.length > interpreterLeft[s] && constraints.push(` i${s}: ${names.join(' + ')} <= ${interpreterLeft[s]}`));
-  const model = ['Maximize', ` obj: ${objective.join(' + ') || '0 x0'}`, 'Subject To', ...(constraints.length ? constraints : [' c0: 0 x0 <= 0']), 'Binary', ...variables.map((v) => ` ${v.name}`), ...(variables.length ? [] : [' x0']), 'End'].join('\n');
-  return { model, variables };
+  for (const columns of byCompanySlot.values()) if (columns.length > 1) rows.push({ columns, upper: 1 });
+  for (const [c, columns] of byCompany) if (columns.length > capacity[c]) rows.push({ columns, upper: Math.max(0, capacity[c]) });
+  bySlot.forEach((columns, s) => columns.length > tablesLeft[s] && rows.push({ columns, upper: tablesLeft[s] }));
+  byInterpreterSlot.forEach((columns, s) => columns.length > interpreterLeft[s] && rows.push({ columns, upper: interpreterLeft[s] }));
+
+  const rowStarts = new Int32Array(rows.length + 1);
+  rows.forEach((row, i) => (rowStarts[i + 1] = rowStarts[i] + row.columns.length));
+  const rowColumns = new Int32Array(rowStarts[rows.length]);
+  rows.forEach((row, i) => rowColumns.set(row.columns, rowStarts[i]));
+  const arrays: ArrayModel = {
+    weights: Float64Array.from(variables, (v) => problem.pairs[v.pair].weight),
+    rowUpper: Float64Array.from(rows, (row) => row.upper),
+    rowStarts,
+    rowColumns,
+  };
+  return {
+    variables,
+    arrays,
+    // As LP text only for a solver without solveArrays.
+    get model() {
+      const term = (j: number) => variables[j].name;
+      const constraints = rows.map((row, i) => ` r${i}: ${row.columns.map(term).join(' + ')} <= ${row.upper}`);
+      const objective = variables.map((v, j) => `${arrays.weights[j]} ${v.name}`);
+      return ['Maximize', ` obj: ${objective.join(' + ') || '0 x0'}`, 'Subject To', ...(constraints.length ? constraints : [' c0: 0 x0 <= 0']), 'Binary', ...variables.map((v) => ` ${v.name}`), ...(variables.length ? [] : [' x0']), 'End'].join('\n');
+    },
+  };
+}
+
+/** The time-indexed model: its variables (column j is variables[j]), as arrays, and as LP text. */
+export interface TimeIndexedModel {
+  variables: Variable[];
+  arrays: ArrayModel;
+  readonly model: string;
 }
 
 /**
@@ -165,16 +213,16 @@ export function solveExact(problem: Problem, mip: MipSolver, timeLimitSeconds: n
   const secondsLeft = () => Math.max(0.1, timeLimitSeconds - (Date.now() - started) / 1000);
   const options = { time_limit: Math.max(0.1, timeLimitSeconds), mip_rel_gap: 0, output_flag: false, presolve: 'off' };
   if (mode !== 'mip') {
-    const relaxed = mip.solve(built.model, { ...options, solve_relaxation: true });
-    const rounded = relaxed.Status === 'Optimal' ? fromRelaxation(problem, mip, built.variables, relaxed, window, { ...options, time_limit: secondsLeft() }) : null;
+    const relaxed = run(mip, built, { ...options, solve_relaxation: true });
+    const rounded = relaxed.status === 'Optimal' ? fromRelaxation(problem, mip, built.variables, relaxed, window, { ...options, time_limit: secondsLeft() }) : null;
     if (rounded || mode === 'relaxation-only') return rounded;
   }
-  const result = mip.solve(built.model, { ...options, time_limit: secondsLeft() });
-  if (result.Status !== 'Optimal' && !(result.Status === 'Time limit reached' && Number.isFinite(result.ObjectiveValue))) return null;
-  const placements = built.variables.filter((v) => (result.Columns[v.name]?.Primal ?? 0) > 0.5).map(({ pair, slot }) => ({ pair, slot }));
+  const result = run(mip, built, { ...options, time_limit: secondsLeft() });
+  if (result.status !== 'Optimal' && !(result.status === 'Time limit reached' && Number.isFinite(result.objective))) return null;
+  const placements = built.variables.filter((_, j) => result.values[j] > 0.5).map(({ pair, slot }) => ({ pair, slot }));
   const weight = placements.reduce((sum, { pair }) => sum + problem.pairs[pair].weight, 0);
-  const optimal = result.Status === 'Optimal';
-  return { status: optimal ? 'OPTIMAL' : 'FEASIBLE', weight, bound: optimal ? weight : (result.Info?.mip_dual_bound ?? Infinity), placements };
+  const optimal = result.status === 'Optimal';
+  return { status: optimal ? 'OPTIMAL' : 'FEASIBLE', weight, bound: optimal ? weight : (result.dualBound ?? Infinity), placements };
 }
 
 /**
@@ -195,25 +243,37 @@ function fromRelaxation(
   problem: Problem,
   mip: MipSolver,
   variables: readonly Variable[],
-  relaxed: MipResult,
+  relaxed: ArrayResult,
   window: Window | undefined,
   options: Record<string, string | number | boolean>,
 ): ExactPlacement | null {
   const split = new Set<number>();
-  for (const v of variables) if (!isWhole(relaxed.Columns[v.name]?.Primal ?? 0)) split.add(v.pair);
-  const placements = variables.filter((v) => !split.has(v.pair) && (relaxed.Columns[v.name]?.Primal ?? 0) > 0.5).map(({ pair, slot }) => ({ pair, slot }));
+  variables.forEach((v, j) => isWhole(relaxed.values[j]) || split.add(v.pair));
+  const placements = variables.filter((v, j) => !split.has(v.pair) && relaxed.values[j] > 0.5).map(({ pair, slot }) => ({ pair, slot }));
   if (split.size > 0) {
     const slots = window?.slots ?? new Set(problem.slotIds.map((_, s) => s));
     const rest = timeIndexedModel(problem, EXACT_MAX_VARIABLES, { slots, kept: [...(window?.kept ?? []), ...placements], free: split });
     if (!rest) return null;
-    const result = mip.solve(rest.model, options);
-    if (result.Status !== 'Optimal') return null;
-    for (const v of rest.variables) if ((result.Columns[v.name]?.Primal ?? 0) > 0.5) placements.push({ pair: v.pair, slot: v.slot });
+    const result = run(mip, rest, options);
+    if (result.status !== 'Optimal') return null;
+    rest.variables.forEach((v, j) => result.values[j] > 0.5 && placements.push({ pair: v.pair, slot: v.slot }));
   }
   const weight = placements.reduce((sum, { pair }) => sum + problem.pairs[pair].weight, 0);
   // With whole weights no schedule weighs more than the relaxation rounded down.
-  const bound = variables.every((v) => Number.isInteger(problem.pairs[v.pair].weight)) ? Math.floor(relaxed.ObjectiveValue + 1e-6) : relaxed.ObjectiveValue;
+  const bound = variables.every((v) => Number.isInteger(problem.pairs[v.pair].weight)) ? Math.floor(relaxed.objective + 1e-6) : relaxed.objective;
   return weight >= bound - 1e-6 ? { status: 'OPTIMAL', weight, bound: weight, placements } : null;
+}
+
+/** The model solved as arrays where the solver takes them, else as LP text; values by column either way. */
+function run(mip: MipSolver, built: TimeIndexedModel, options: Record<string, string | number | boolean>): ArrayResult {
+  if (mip.solveArrays) return mip.solveArrays(built.arrays, options);
+  const result = mip.solve(built.model, options);
+  return {
+    status: result.Status,
+    objective: result.ObjectiveValue,
+    values: Float64Array.from(built.variables, (v) => result.Columns[v.name]?.Primal ?? 0),
+    dualBound: result.Info?.mip_dual_bound,
+  };
 }
 
 function isWhole(value: number): boolean {

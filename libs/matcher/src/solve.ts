@@ -41,7 +41,7 @@ export interface SolveOptions {
    * and more to win the last 0.02–0.03 %).
    */
   exactMinGap?: number;
-  /** Re-optimise windows of slots before the whole model when the model has more variables than this (default WINDOWS_ABOVE_VARIABLES, see exact.ts). */
+  /** Re-optimise windows of slots before the whole model's MIP (after its relaxation) when the model has more variables than this (default WINDOWS_ABOVE_VARIABLES, see exact.ts). */
   exactWindowsAbove?: number;
   /** Called at every phase and during the search; return false to cancel (the result is then the best so far). */
   onProgress?: (progress: SolveProgress) => boolean | void;
