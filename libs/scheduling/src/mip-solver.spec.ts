@@ -20,7 +20,7 @@ describe('loadMipSolver', () => {
     const { problem } = parseInstance(instance);
     const built = timeIndexedModel(problem)!;
     const options = { output_flag: false, presolve: 'off', mip_rel_gap: 0, time_limit: 30 };
-    for (const extra of [{ solve_relaxation: true }, {}]) {
+    for (const extra of [{ solve_relaxation: true }, {}] as Record<string, boolean>[]) {
       const byArrays = arrays.solveArrays!(built.arrays, { ...options, ...extra });
       const byText = text.solve(built.model, { ...options, ...extra });
       expect(byArrays.status).toBe(byText.Status);
