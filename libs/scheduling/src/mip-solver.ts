@@ -20,10 +20,16 @@ export function loadMipSolver(): Promise<MipSolver> {
 /** HiGHS's model status codes in the words of its text API's `Status`, as the matcher reads them. */
 const STATUS: Record<number, string> = { 7: 'Optimal', 8: 'Infeasible', 13: 'Time limit reached', 14: 'Iteration limit reached' };
 
-/** Maximises the binary model given as arrays (see ArrayModel). */
+/**
+ * Maximises the binary model given as arrays (see ArrayModel). An empty model
+ * is optimal at 0; a solve HiGHS refuses or ends without a solution answers a
+ * status the matcher does not use (it keeps its own schedule), never throws.
+ */
 export function solveArrays(highs: Highs, model: ArrayModel, options: Record<string, string | number | boolean>): ArrayResult {
   const numCols = model.weights.length;
   const numRows = model.rowUpper.length;
+  const none = (status: string): ArrayResult => ({ status, objective: Number.NaN, values: new Float64Array(numCols) });
+  if (numCols === 0) return { status: 'Optimal', objective: 0, values: new Float64Array(0), dualBound: 0 };
   const solver = highs.createModel();
   try {
     solver.passModel({
@@ -41,8 +47,15 @@ export function solveArrays(highs: Highs, model: ArrayModel, options: Record<str
     solver.options.set(options);
     const { modelStatus } = solver.run();
     const status = STATUS[modelStatus] ?? `status ${modelStatus}`;
-    const values = solver.getSolution().colValue;
+    let values: Float64Array;
+    try {
+      values = solver.getSolution().colValue;
+    } catch {
+      return none(status); // no solution, e.g. the time ran out before the first
+    }
     return { status, objective: Number(solver.info.get('objective_function_value')), values, dualBound: mipDualBound(solver) };
+  } catch (error) {
+    return none(`error: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     solver.dispose();
   }
