@@ -169,15 +169,18 @@ export function timeIndexedModel(problem: Problem, maxVariables = EXACT_MAX_VARI
     rowStarts,
     rowColumns,
   };
+  let text: string | undefined;
   return {
     variables,
     arrays,
-    // As LP text only for a solver without solveArrays.
+    // As LP text only for a solver without solveArrays (written once, when first asked for).
     get model() {
+      if (text !== undefined) return text;
       const term = (j: number) => variables[j].name;
       const constraints = rows.map((row, i) => ` r${i}: ${row.columns.map(term).join(' + ')} <= ${row.upper}`);
       const objective = variables.map((v, j) => `${arrays.weights[j]} ${v.name}`);
-      return ['Maximize', ` obj: ${objective.join(' + ') || '0 x0'}`, 'Subject To', ...(constraints.length ? constraints : [' c0: 0 x0 <= 0']), 'Binary', ...variables.map((v) => ` ${v.name}`), ...(variables.length ? [] : [' x0']), 'End'].join('\n');
+      text = ['Maximize', ` obj: ${objective.join(' + ') || '0 x0'}`, 'Subject To', ...(constraints.length ? constraints : [' c0: 0 x0 <= 0']), 'Binary', ...variables.map((v) => ` ${v.name}`), ...(variables.length ? [] : [' x0']), 'End'].join('\n');
+      return text;
     },
   };
 }

@@ -3,7 +3,7 @@ import { parseInstance } from './parse-instance';
 import { Rng } from './rng';
 import { construct, fill, improve, ImproveOptions, upgrade } from './search';
 import { selectPairs } from './selection';
-import { EXACT_MAX_VARIABLES, ExactPlacement, MipSolver, modelSize, solveExact, WINDOW_MAX_VARIABLES, WINDOWS_ABOVE_VARIABLES } from './exact';
+import { ExactPlacement, MipSolver, modelSize, solveExact, WINDOW_MAX_VARIABLES, WINDOWS_ABOVE_VARIABLES } from './exact';
 import { assignTables } from './tables';
 import { breaksLowerBound } from './breaks';
 import type { Problem } from './problem';
@@ -171,10 +171,8 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
   const farFromBound = () => placedWeight() < weightBound * (1 - exactMinGap) - 1e-6;
   // The whole model's LP relaxation first: where it is integral, or nearly (a few split pairs, placed by a small MIP),
   // it is the proven optimum at a fraction of the MIP's time (800 × 20 table-bound: 4.3 s against 9.5 s of windows).
-  let relaxationTried = false;
-  if (options.mip && !cancelled && farFromBound() && modelSize(problem) <= EXACT_MAX_VARIABLES) {
+  if (options.mip && !cancelled && farFromBound()) {
     report('exact', 20);
-    relaxationTried = true;
     const found = solveExact(problem, options.mip, Math.max(0.1, ((deadline - Date.now()) / 1000) * 0.3), undefined, 'relaxation-only');
     if (found) {
       exact = found.status;
@@ -190,8 +188,8 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
   }
   if (options.mip && !cancelled && exact === 'NOT_RUN' && farFromBound()) {
     report('exact', 25);
-    // The relaxation did not give the optimum: the MIP (without reading the relaxation again when it was just tried).
-    const found = solveExact(problem, options.mip, Math.max(0.1, ((deadline - Date.now()) / 1000) * 0.6), undefined, relaxationTried ? 'mip' : 'relaxation-first');
+    // The relaxation did not give the optimum (it was tried above): the MIP.
+    const found = solveExact(problem, options.mip, Math.max(0.1, ((deadline - Date.now()) / 1000) * 0.6), undefined, 'mip');
     exact = found?.status ?? 'NONE';
     if (found) {
       exactBound = found.bound;
