@@ -69,7 +69,8 @@ async function main() {
   // BENCH_CPU_PROF_DIR=/tmp/prof writes a V8 CPU profile of the API process (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
   // BENCH_NODE_ARGS="--max-semi-space-size=32" passes V8 flags to the API process (to measure their effect).
-  const nodeArgs = [...profile, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+  const v8Flags = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const nodeArgs = [...profile, ...v8Flags];
   const api = startBenchApi(database.url, { jwtSecret: JWT_SECRET, nodeArgs });
   const { graphql } = api;
   let withoutJit: ReturnType<typeof startBenchApi> | undefined;
@@ -143,7 +144,8 @@ async function main() {
     });
     await run('warm-up', { requests: rotate('/graphql', true) });
     // The same forum and tokens on a second API process that runs every query on graphql-js (idle but for its own rows).
-    withoutJit = startBenchApi(database.url, { jwtSecret: JWT_SECRET, nodeArgs: [], env: { GRAPHQL_JIT: 'false' } });
+    // The same V8 flags, not profiled.
+    withoutJit = startBenchApi(database.url, { jwtSecret: JWT_SECRET, nodeArgs: v8Flags, env: { GRAPHQL_JIT: 'false' } });
     const graphqlJs = { child: withoutJit.child, url: await withoutJit.url };
     await run('warm-up, graphql-js', { requests: rotate('/graphql', true) }, graphqlJs);
     if (process.env.BENCH_ONLY === 'distinct' || process.env.BENCH_ONLY === 'trivial') {
