@@ -3,7 +3,7 @@
  *
  * Reads a forum-matcher/v1 instance, writes its schedule, prints the figures
  * to stderr. An invalid instance is reported entry by entry, exit code 2, and
- * nothing is written. With --minimize breaks, an exact finisher (Z3's MaxSAT)
+ * nothing is written. With --minimize breaks, an exact finisher (Z3 and CaDiCaL)
  * then re-times the meetings for the fewest breaks when the heuristic's are
  * above the lower bound, within what is left of the time limit (60 s by default).
  */

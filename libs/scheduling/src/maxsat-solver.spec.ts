@@ -1,13 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSchedule, finishBreaks, Instance, MATCHER_FORMAT, measureSchedule, solve } from '@forum/matcher';
-import { loadMaxSatSolver } from './maxsat-solver';
+import { Attempt, loadMaxSatSolver } from './maxsat-solver';
 
 const slots = (n: number) =>
   Array.from({ length: n }, (_, k) => ({ id: `s${k}`, start: `2024-06-10T${String(9 + k).padStart(2, '0')}:00:00+07:00`, end: `2024-06-10T${String(9 + k).padStart(2, '0')}:30:00+07:00` }));
 
-describe('finishBreaks with Z3', () => {
-  const solver = loadMaxSatSolver();
+// Each attempt alone (Z3 warm with RC2, Z3 ascending, CaDiCaL on the CNF), then the default pair.
+describe.each<[string, Attempt[] | undefined]>([
+  ['Z3 warm', ['warm']],
+  ['Z3 ascending', ['ascending']],
+  ['CaDiCaL', ['sat']],
+  ['the default portfolio', undefined],
+])('finishBreaks with %s', (_name, portfolio) => {
+  const solver = loadMaxSatSolver(portfolio);
 
   it('re-times a schedule with an avoidable break, and proves it', async () => {
     const instance: Instance = {
@@ -49,6 +55,15 @@ describe('finishBreaks with Z3', () => {
     expect(finished.finish).toMatchObject({ breaksStatus: 'OPTIMAL', breaksLowerBound: 0 });
     expect(finished.schedule).toEqual(result.schedule);
   }, 30_000);
+
+});
+
+// A real forum: with the default pair, and with CaDiCaL alone (the other attempts are Z3 as before).
+describe.each<[string, Attempt[] | undefined]>([
+  ['the default portfolio', undefined],
+  ['CaDiCaL', ['sat']],
+])('finishBreaks on JAIR forum-13 with %s', (_name, portfolio) => {
+  const solver = loadMaxSatSolver(portfolio);
 
   it('reaches the published optimum of a real forum (JAIR 2022 forum-13: 0 breaks) from a short search', async () => {
     const instance = JSON.parse(readFileSync(join(__dirname, '../../../bench/instances/b2b-jair/forum-13.json'), 'utf8')) as Instance;
