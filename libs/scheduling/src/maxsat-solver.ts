@@ -35,7 +35,7 @@ export type Attempt = 'warm' | 'ascending' | 'sat';
  * would otherwise keep the process alive, and a crash inside WASM stays in
  * that thread (the attempt then answers UNKNOWN and the caller keeps its
  * schedule). About 0.3–0.5 s of start-up per attempt; the CNF is written on
- * the calling thread (about 0.5 s for JAIR forum-14's model).
+ * the calling thread (0.2–0.3 s for JAIR forum-14's model, 82,000 variables).
  */
 export function loadMaxSatSolver(portfolio = PORTFOLIO): MaxSatSolver {
   return {
