@@ -53,30 +53,42 @@ export function selectPairs(problem: Problem, onPhase?: () => void): Selection {
 
   // Interpreter tables are a budget on the meetings that need them. Lagrangian
   // relaxation: charge each such meeting `penalty`; for any penalty ≥ 0,
-  // matching(penalty) + penalty × budget bounds the true optimum from above.
+  // L(penalty) = matching(penalty) + penalty × budget bounds the true optimum from
+  // above. L is convex and piecewise linear, with slope budget − interpreter meetings.
+  const budget = interpreterTablesLeft;
   let best = solveFor(0);
   let upperBound = best.penalised;
-  if (best.interpreterMeetings > interpreterTablesLeft) {
-    let low = 0;
-    let high = Math.max(...candidates.map((i) => pairs[i].weight));
+  if (best.interpreterMeetings > budget) {
     let feasible: BMatching | null = null;
-    for (let step = 0; step < 14; step++) {
-      const penalty = (low + high) / 2;
+    const evaluate = (penalty: number) => {
       const result = solveFor(penalty);
-      upperBound = Math.min(upperBound, result.penalised + penalty * interpreterTablesLeft);
-      if (result.interpreterMeetings > interpreterTablesLeft) {
-        low = penalty;
-      } else {
-        high = penalty;
-        if (!feasible || result.weight > feasible.weight) feasible = result;
-      }
+      const value = result.penalised + penalty * budget;
+      upperBound = Math.min(upperBound, value);
+      if (result.interpreterMeetings <= budget && (!feasible || result.weight > feasible.weight)) feasible = result;
+      return { penalty, value, slope: budget - result.interpreterMeetings, result };
+    };
+    // Whole penalties first (pair weights are whole, so L bends at whole penalties or
+    // near them): bisection for the last one with too many interpreter meetings. At
+    // the heaviest weight no interpreter meeting is worth anything.
+    let low = { penalty: 0, value: best.penalised, slope: budget - best.interpreterMeetings, result: best };
+    let high = evaluate(Math.ceil(candidates.reduce((max, i) => Math.max(max, pairs[i].weight), 0)));
+    while (high.penalty - low.penalty > 1) {
+      const middle = evaluate(Math.floor((low.penalty + high.penalty) / 2));
+      if (middle.slope < 0) low = middle;
+      else high = middle;
     }
-    const atHigh = solveFor(high);
-    upperBound = Math.min(upperBound, atHigh.penalised + high * interpreterTablesLeft);
-    if (atHigh.interpreterMeetings <= interpreterTablesLeft && (!feasible || atHigh.weight > feasible.weight)) {
-      feasible = atHigh;
+    // Then the bend between them: where the two sides' tangents meet, until L is there
+    // as low as the tangents say (the minimum) or the steps run out.
+    for (let step = 0; step < 6 && low.slope < 0 && high.slope > 0; step++) {
+      const penalty = (high.value - low.value + low.slope * low.penalty - high.slope * high.penalty) / (low.slope - high.slope);
+      if (!(penalty > low.penalty + 1e-9 && penalty < high.penalty - 1e-9)) break;
+      const tangents = low.value + low.slope * (penalty - low.penalty);
+      const at = evaluate(penalty);
+      if (at.value <= tangents + 1e-6) break;
+      if (at.slope < 0) low = at;
+      else high = at;
     }
-    best = feasible ?? atHigh;
+    best = feasible ?? high.result;
   }
 
   // Round: whole edges first, then half edges (odd cycles) by weight, within budgets.
