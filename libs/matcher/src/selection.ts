@@ -67,9 +67,10 @@ export function selectPairs(problem: Problem, onPhase?: () => void): Selection {
       if (result.interpreterMeetings <= budget && (!feasible || result.weight > feasible.weight)) feasible = result;
       return { penalty, value, slope: budget - result.interpreterMeetings, result };
     };
-    // Whole penalties first (pair weights are whole, so L bends at whole penalties or
-    // near them): bisection for the last one with too many interpreter meetings. At
-    // the heaviest weight no interpreter meeting is worth anything.
+    // Whole penalties first (request weights are whole, so L mostly bends at whole
+    // penalties or near them; recommended pairs' weights need not be, which the
+    // tangent steps below handle): bisection for the last one with too many
+    // interpreter meetings. At the heaviest weight no interpreter meeting is worth anything.
     let low = { penalty: 0, value: best.penalised, slope: budget - best.interpreterMeetings, result: best };
     let high = evaluate(Math.ceil(candidates.reduce((max, i) => Math.max(max, pairs[i].weight), 0)));
     while (high.penalty - low.penalty > 1) {
