@@ -13,7 +13,9 @@ import { AgendasModule } from './agendas/agendas.module';
 import { AuthModule } from './auth/auth.module';
 import { formatGraphqlError } from './common/format-graphql-error';
 import { JitApolloDriver } from './common/jit-apollo.driver';
-import { connectionAuthorization, graphqlHardening } from './common/graphql-hardening';
+import { graphqlHardening } from './common/graphql-hardening';
+import { graphqlHttpContext } from './common/graphql-context';
+import { GraphqlHttpFront } from './common/graphql-http-front';
 import { CompaniesModule } from './companies/companies.module';
 import { ForumDayModule } from './forum-day/forum-day.module';
 import { ForumsModule } from './forums/forums.module';
@@ -56,12 +58,7 @@ export class AppModule {
           plugins: [ApolloServerPluginCacheControlDisabled(), ...hardening.plugins],
           // Guards run on field resolvers too, so a field cannot leak what its operation protects.
           fieldResolverEnhancers: ['guards'],
-          // HTTP: the request itself. graphql-ws: a request-like object carrying the connection's
-          // Authorization (connectionParams), so the same guard signs subscriptions in.
-          context: (context: { req?: unknown; res?: unknown; connectionParams?: Record<string, unknown> }) =>
-            context.req
-              ? { req: context.req, res: context.res }
-              : { req: { headers: { authorization: connectionAuthorization(context.connectionParams) } } },
+          context: graphqlHttpContext,
           subscriptions: {
             'graphql-ws': {
               // Subscription results bypass Apollo's formatError: give them the same codes and messages.
@@ -87,7 +84,7 @@ export class AppModule {
         // After GraphQLModule, so GET /graphql stays the API's.
         ...webAppModule(),
       ],
-      providers: [{ provide: API_RUNTIME, useValue: runtime }],
+      providers: [{ provide: API_RUNTIME, useValue: runtime }, GraphqlHttpFront],
       exports: [API_RUNTIME],
       global: true,
     };

@@ -2,6 +2,7 @@ import { ExecutionContext } from '@nestjs/common';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import type { Principal } from './principal';
+import { connectionAuthorization } from './graphql-hardening';
 
 export interface RequestWithPrincipal extends Request {
   principal?: Principal | null;
@@ -16,4 +17,14 @@ export function httpOf(context: ExecutionContext): { req: RequestWithPrincipal; 
     return { req, res };
   }
   return { req: context.switchToHttp().getRequest(), res: context.switchToHttp().getResponse() };
+}
+
+/**
+ * The GraphQL context of an HTTP request (Apollo's Express integration and
+ * GraphqlHttpFront alike) or of a graphql-ws connection: a request-like
+ * object carrying the connection's Authorization (connectionParams), so the
+ * same guard signs subscriptions in.
+ */
+export function graphqlHttpContext(context: { req?: unknown; res?: unknown; connectionParams?: Record<string, unknown> }) {
+  return context.req ? { req: context.req, res: context.res } : { req: { headers: { authorization: connectionAuthorization(context.connectionParams) } } };
 }

@@ -31,17 +31,22 @@ export function graphqlHardening(config: AppConfig) {
 export function invalidDocumentStatus(_req: Request, res: Response, next: NextFunction): void {
   const send = res.send.bind(res);
   res.send = (body?: unknown) => {
-    if (res.statusCode === 500 && typeof body === 'string' && /GRAPHQL_(PARSE|VALIDATION)_FAILED/.test(body)) {
-      try {
-        const { errors, data } = JSON.parse(body) as { errors?: { extensions?: { reason?: string } }[]; data?: unknown };
-        if (data === undefined && errors?.length && errors.every((error) => error.extensions?.reason === 'GRAPHQL_PARSE_FAILED' || error.extensions?.reason === 'GRAPHQL_VALIDATION_FAILED')) res.status(400);
-      } catch {
-        // not JSON: leave it as it is
-      }
-    }
+    if (typeof body === 'string') res.status(statusOfInvalidDocument(res.statusCode, body));
     return send(body);
   };
   next();
+}
+
+/** 400 for Apollo's 500 answer when every error says the document did not parse or validate; the status unchanged otherwise. */
+export function statusOfInvalidDocument(status: number, body: string): number {
+  if (status !== 500 || !/GRAPHQL_(PARSE|VALIDATION)_FAILED/.test(body)) return status;
+  try {
+    const { errors, data } = JSON.parse(body) as { errors?: { extensions?: { reason?: string } }[]; data?: unknown };
+    const invalid = data === undefined && errors?.length && errors.every((error) => error.extensions?.reason === 'GRAPHQL_PARSE_FAILED' || error.extensions?.reason === 'GRAPHQL_VALIDATION_FAILED');
+    return invalid ? 400 : status;
+  } catch {
+    return status; // not JSON: leave it as it is
+  }
 }
 
 /** The Authorization a graphql-ws client sends in its connection parameters (either spelling). */

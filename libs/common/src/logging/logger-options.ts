@@ -16,12 +16,7 @@ export function loggerOptions(config: AppConfig, processName: 'api' | 'worker' |
     pinoHttp: {
       level: config.logLevel,
       base: { process: processName },
-      genReqId: (request: IncomingMessage, response: ServerResponse) => {
-        const incoming = request.headers[REQUEST_ID_HEADER];
-        const id = typeof incoming === 'string' && ACCEPTABLE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        response.setHeader(REQUEST_ID_HEADER, id);
-        return id;
-      },
+      genReqId: requestIdOf,
       serializers: {
         req: (request: { id: string; method: string; url: string }) => ({
           id: request.id,
@@ -38,6 +33,14 @@ export function loggerOptions(config: AppConfig, processName: 'api' | 'worker' |
       autoLogging: { ignore: (request: IncomingMessage) => request.url === '/health' },
     },
   };
+}
+
+/** The request's id: a sane incoming `x-request-id`, or a new one; echoed in the response. */
+export function requestIdOf(request: IncomingMessage, response: ServerResponse): string {
+  const incoming = request.headers[REQUEST_ID_HEADER];
+  const id = typeof incoming === 'string' && ACCEPTABLE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  response.setHeader(REQUEST_ID_HEADER, id);
+  return id;
 }
 
 /** Calendar feed and dashboard URLs carry secrets in `?token=`: never write them to logs. */
