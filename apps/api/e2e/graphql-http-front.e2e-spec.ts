@@ -79,6 +79,22 @@ describe('GraphQL over HTTP: the front before Express', () => {
   });
 });
 
+describe('GraphQL over HTTP with GRAPHQL_HTTP_FRONT=false', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({ env: { GRAPHQL_HTTP_FRONT: 'false' } });
+  });
+
+  afterAll(() => api.close());
+
+  it("leaves every request to Express (whose answers carry an ETag) and gives the same data", async () => {
+    const response = await request(api.app.getHttpServer()).post('/graphql').send({ query: '{ serverInfo { schedulingMode } }' }).expect(200);
+    expect(response.text).toBe('{"data":{"serverInfo":{"schedulingMode":"IN_PROCESS"}}}');
+    expect(response.headers.etag).toEqual(expect.any(String));
+  });
+});
+
 describe('GraphQL over HTTP: request logs of the front', () => {
   let database: TestDatabase;
   let api: RunningProcess;

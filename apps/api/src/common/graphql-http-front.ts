@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloDriver } from '@nestjs/apollo';
@@ -8,7 +8,7 @@ import type { Express } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { storage, Store } from 'nestjs-pino/storage';
 import type { Logger } from 'pino';
-import { requestIdOf } from '@forum/common';
+import { APP_CONFIG, type AppConfig, requestIdOf } from '@forum/common';
 import { graphqlHttpContext } from './graphql-context';
 import { statusOfInvalidDocument } from './graphql-hardening';
 
@@ -46,9 +46,11 @@ export class GraphqlHttpFront implements OnApplicationBootstrap {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.config.graphqlHttpFront) return;
     const server = this.adapterHost.httpAdapter.getHttpServer() as Server;
     const express = this.adapterHost.httpAdapter.getInstance<Express>();
     const apollo = this.moduleRef.get(GraphQLModule<ApolloDriver>, { strict: false }).graphQlAdapter.instance;

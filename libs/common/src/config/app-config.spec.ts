@@ -8,7 +8,7 @@ describe('loadConfig', () => {
 
   it('gives local defaults when nothing is set: port 3000, embedded database, single-process scheduling', () => {
     const config = loadConfig({ DATA_DIR: dataDir() });
-    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, queuePrefix: 'fm', logLevel: 'info', graphqlJit: true });
+    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, queuePrefix: 'fm', logLevel: 'info', graphqlJit: true, graphqlHttpFront: true });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.redisUrl).toBeUndefined();
   });
@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       JWT_SECRET: 'x'.repeat(40),
       LOG_LEVEL: 'warn',
       GRAPHQL_JIT: 'false',
+      GRAPHQL_HTTP_FRONT: 'false',
     });
     expect(config).toMatchObject({
       nodeEnv: 'production',
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
       jwtSecret: 'x'.repeat(40),
       logLevel: 'warn',
       graphqlJit: false,
+      graphqlHttpFront: false,
     });
   });
 
@@ -52,6 +54,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['QUEUE_PREFIX', 'has spaces'],
     ['GRAPHQL_JIT', 'yes'],
+    ['GRAPHQL_HTTP_FRONT', 'no'],
   ])('refuses %s=%s with a message naming the variable', (variable, value) => {
     const attempt = () => loadConfig({ DATA_DIR: dataDir(), [variable]: value });
     expect(attempt).toThrow(ConfigError);

@@ -31,6 +31,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** API: queries asked for again run compiled by graphql-jit; false runs every query on graphql-js. */
   graphqlJit: boolean;
+  /** API: POST /graphql with JSON is served before Express (GraphqlHttpFront); false leaves it to Express. */
+  graphqlHttpFront: boolean;
   /** Where email goes (smtp:// or smtps://); unset: a local mailbox (files under `<dataDir>/mailbox`, and the log). */
   smtpUrl?: string;
   /** The From of every message. */
@@ -114,6 +116,10 @@ const environmentSchema = z.object({
     .enum(['true', 'false'], { message: 'must be true or false' })
     .default('true')
     .transform((value) => value === 'true'),
+  GRAPHQL_HTTP_FRONT: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -157,6 +163,7 @@ export function loadConfig(env: Environment): AppConfig {
     reconcileIntervalMs: values.RECONCILE_INTERVAL_MS,
     seedDemo: values.SEED_DEMO,
     graphqlJit: values.GRAPHQL_JIT,
+    graphqlHttpFront: values.GRAPHQL_HTTP_FRONT,
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
