@@ -74,6 +74,7 @@ async function main() {
   const api = startBenchApi(database.url, { jwtSecret: JWT_SECRET, nodeArgs });
   const { graphql } = api;
   let withoutJit: ReturnType<typeof startBenchApi> | undefined;
+  let withoutFront: ReturnType<typeof startBenchApi> | undefined;
   const dataSource = new DataSource(dataSourceOptions({ url: database.url }));
   try {
     const url = await api.url;
@@ -136,8 +137,8 @@ async function main() {
     };
     let nextFeed = 0;
     const feeds = [{ method: 'GET' as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: feedUrls[nextFeed++ % feedUrls.length] }) }];
-    const graphqlPost = (body: string, token: string): Partial<autocannon.Options> => ({
-      url: `${url}/graphql`,
+    const graphqlPost = (body: string, token: string, base = url): Partial<autocannon.Options> => ({
+      url: `${base}/graphql`,
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body,
@@ -148,6 +149,10 @@ async function main() {
     withoutJit = startBenchApi(database.url, { jwtSecret: JWT_SECRET, nodeArgs: v8Flags, env: { GRAPHQL_JIT: 'false' } });
     const graphqlJs = { child: withoutJit.child, url: await withoutJit.url };
     await run('warm-up, graphql-js', { requests: rotate('/graphql', true) }, graphqlJs);
+    // And on a third that leaves POST /graphql to Express, as before GraphqlHttpFront (the baseline of that change).
+    withoutFront = startBenchApi(database.url, { jwtSecret: JWT_SECRET, nodeArgs: v8Flags, env: { GRAPHQL_HTTP_FRONT: 'false' } });
+    const viaExpress = { child: withoutFront.child, url: await withoutFront.url };
+    await run('warm-up, Express', { requests: rotate('/graphql', true) }, viaExpress);
     if (process.env.BENCH_ONLY === 'distinct' || process.env.BENCH_ONLY === 'trivial') {
       // For a CPU profile of one row alone (BENCH_CPU_PROF_DIR); writes no report.
       const only = process.env.BENCH_ONLY === 'distinct'
@@ -160,6 +165,8 @@ async function main() {
     const repeated = await run('agenda, one company', graphqlPost(agendaBody, tokens[0]));
     const distinct = await run('agenda, 300 companies', { requests: rotate('/graphql', true) });
     const distinctGraphqlJs = await run('agenda, 300 companies, graphql-js', { requests: rotate('/graphql', true) }, graphqlJs);
+    const trivialExpress = await run('trivial, Express', graphqlPost(JSON.stringify({ query: '{ __typename }' }), tokens[0], viaExpress.url), viaExpress);
+    const distinctExpress = await run('agenda, 300 companies, Express', { requests: rotate('/graphql', true) }, viaExpress);
     const ics = await run('agenda.ics, 300 companies', { requests: rotate(`/forums/${forumId}/agenda.ics`, false) });
     const feed = await run('calendar feeds, 300 companies', { requests: feeds });
 
@@ -168,7 +175,7 @@ async function main() {
     const body = [
       `Command: \`npm run bench:api\` · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version} · the API in its own process (NODE_ENV=production), autocannon and PostgreSQL on the same machine.`,
       '',
-      `${CONNECTIONS} connections, ${SECONDS} s a row, one API process, one run. A published 500-company forum (libs/db/src/testing/seed-large-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Nothing is cached between requests but verified tokens and users (invalidated across processes): every agenda is read from PostgreSQL after it is asked for, in one statement shared by the agendas asked for in the same turn of the event loop (BatchLoader). A query document asked for again runs compiled by graphql-jit; the row after the distinct agendas is the same load on a second API process (same database and tokens, idle during the other rows) that runs every query on graphql-js. CPU per request: the API process's, and that of all PostgreSQL processes (the backends serving the API's pool), from /proc over the row's run.`,
+      `${CONNECTIONS} connections, ${SECONDS} s a row, one API process, one run. A published 500-company forum (libs/db/src/testing/seed-large-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Nothing is cached between requests but verified tokens and users (invalidated across processes): every agenda is read from PostgreSQL after it is asked for, in one statement shared by the agendas asked for in the same turn of the event loop (BatchLoader). POST /graphql with JSON is served by Apollo straight from Node's HTTP server, before Express (apps/api/src/common/graphql-http-front.ts). A query document asked for again runs compiled by graphql-jit. The three rows after the distinct agendas are the same loads on two more API processes (same database and tokens, idle during the other rows): one that runs every query on graphql-js, one that leaves POST /graphql to Express as before the front. CPU per request: the API process's, and that of all PostgreSQL processes (the backends serving the API's pool), from /proc over the row's run.`,
       '',
       '| request | requests/s | of baseline | p50 ms | p99 ms | errors | API CPU ms/request | PostgreSQL CPU ms/request |',
       '|---|---|---|---|---|---|---|---|',
@@ -176,10 +183,12 @@ async function main() {
       row('`agenda`, one company repeated', repeated),
       row(`\`agenda\`, ${COMPANIES} companies in rotation`, distinct),
       row(`\`agenda\`, ${COMPANIES} companies in rotation, every query on graphql-js (\`GRAPHQL_JIT=false\`)`, distinctGraphqlJs),
+      row('`{ __typename }` through Express (`GRAPHQL_HTTP_FRONT=false`)', trivialExpress),
+      row(`\`agenda\`, ${COMPANIES} companies in rotation, through Express (\`GRAPHQL_HTTP_FRONT=false\`)`, distinctExpress),
       row(`\`agenda.ics\`, ${COMPANIES} companies in rotation`, ics),
       row(`calendar feed (\`agenda.ics?token=\`), ${COMPANIES} companies in rotation`, feed),
       '',
-      `Distinct-company agendas: ${Math.round((distinct.result.requests.average / trivial.result.requests.average) * 100)} % of the baseline (target ≥ 50 %, ≥ 1,000/s), p99 ${distinct.result.latency.p99} ms (target ≤ 100 ms); on graphql-js ${Math.round((distinctGraphqlJs.result.requests.average / trivial.result.requests.average) * 100)} %.`,
+      `Distinct-company agendas: ${Math.round((distinct.result.requests.average / trivial.result.requests.average) * 100)} % of the baseline (target ≥ 50 %, ≥ 1,000/s), p99 ${distinct.result.latency.p99} ms (target ≤ 100 ms); on graphql-js ${Math.round((distinctGraphqlJs.result.requests.average / trivial.result.requests.average) * 100)} %. Through Express (before the front): ${Math.round(distinctExpress.result.requests.average)} agendas/s and ${Math.round(trivialExpress.result.requests.average)} \`{ __typename }\`/s, so the front serves ${Math.round((distinct.result.requests.average / distinctExpress.result.requests.average) * 100)} % and ${Math.round((trivial.result.requests.average / trivialExpress.result.requests.average) * 100)} % of those; its lighter baseline is why the share of the baseline can fall while agendas get faster.`,
       'Earlier figures, kept for what they were: 4,305 agendas/s (97 % of the baseline) when one company\'s identical request was replayed from a 2 s response cache without executing (that cache is gone); about 160/s (~9 %) with five queries and ORM hydration per agenda; 899/s (35 %) with one statement per agenda but Apollo\'s pretty-printed JSON (now compact); 931–1,033/s (39–45 %) with one statement per agenda, on an earlier machine where the baseline ran at about 2,100/s; 499/s (48 %, baseline 1,035/s) with one statement per agenda, and 520/s (56 %, baseline 931/s) with agendas batched, on a machine about twice as slow as the one of the table above.',
       '',
     ].join('\n');
@@ -189,6 +198,7 @@ async function main() {
   } finally {
     await api.stop();
     await withoutJit?.stop();
+    await withoutFront?.stop();
     if (dataSource.isInitialized) await dataSource.destroy();
     // BENCH_KEEP_DATABASE=1 keeps the seeded forum for a look with psql.
     if (process.env.BENCH_KEEP_DATABASE) process.stdout.write(`Database kept: ${database.url}\n`);
