@@ -6,7 +6,7 @@ import type { ApolloDriver } from '@nestjs/apollo';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Express } from 'express';
 import { PinoLogger } from 'nestjs-pino';
-import { storage, Store } from 'nestjs-pino/storage';
+import { storage, type Store } from 'nestjs-pino/storage';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig, requestIdOf } from '@forum/common';
 import { graphqlHttpContext } from './graphql-context';
@@ -114,14 +114,7 @@ function serve(req: IncomingMessage, res: ServerResponse, { express, apollo, roo
 export function requestLogging(root: Logger, req: IncomingMessage, res: ServerResponse): Store {
   const id = requestIdOf(req, res);
   (req as { id?: string }).id = id;
-  let logger: Logger | undefined;
-  // nestjs-pino's store, whose logger PinoLogger reads (and `assign()` replaces).
-  const store = Object.create(Store.prototype) as Store;
-  Object.defineProperty(store, 'logger', {
-    get: () => (logger ??= root.child({ req })),
-    set: (value: Logger) => void (logger = value),
-    enumerable: true,
-  });
+  const store = new LazyStore(root, req);
   if (root.isLevelEnabled('error')) {
     const started = Date.now();
     const done = () => {
@@ -135,6 +128,25 @@ export function requestLogging(root: Logger, req: IncomingMessage, res: ServerRe
     res.on('close', done);
   }
   return store;
+}
+
+/** nestjs-pino's store (PinoLogger reads its `logger`, and `assign()` replaces it), making the request's child logger when first read. */
+class LazyStore implements Store {
+  readonly responseLogger = undefined;
+  private made?: Logger;
+
+  constructor(
+    private readonly root: Logger,
+    private readonly req: IncomingMessage,
+  ) {}
+
+  get logger(): Logger {
+    return (this.made ??= this.root.child({ req: this.req }));
+  }
+
+  set logger(value: Logger) {
+    this.made = value;
+  }
 }
 
 async function answer(req: IncomingMessage, res: ServerResponse, apollo: ApolloServer<BaseContext>, text: string): Promise<void> {
