@@ -167,7 +167,10 @@ async function main() {
     const distinctGraphqlJs = await run('agenda, 300 companies, graphql-js', { requests: rotate('/graphql', true) }, graphqlJs);
     const trivialExpress = await run('trivial, Express', graphqlPost(JSON.stringify({ query: '{ __typename }' }), tokens[0], viaExpress.url), viaExpress);
     const distinctExpress = await run('agenda, 300 companies, Express', { requests: rotate('/graphql', true) }, viaExpress);
+    // The calendar rows warmed up too (their code compiled, their caches filled), as the GraphQL rows are.
+    await run('warm-up, agenda.ics', { requests: rotate(`/forums/${forumId}/agenda.ics`, false) });
     const ics = await run('agenda.ics, 300 companies', { requests: rotate(`/forums/${forumId}/agenda.ics`, false) });
+    await run('warm-up, calendar feeds', { requests: feeds });
     const feed = await run('calendar feeds, 300 companies', { requests: feeds });
 
     const row = (name: string, { result, cpuPerRequest, postgresCpuPerRequest }: Awaited<ReturnType<typeof run>>) =>
@@ -175,7 +178,7 @@ async function main() {
     const body = [
       `Command: \`npm run bench:api\` · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version} · the API in its own process (NODE_ENV=production), autocannon and PostgreSQL on the same machine.`,
       '',
-      `${CONNECTIONS} connections, ${SECONDS} s a row, one API process, one run. A published 500-company forum (libs/db/src/testing/seed-large-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Nothing is cached between requests but verified tokens and users (invalidated across processes): every agenda is read from PostgreSQL after it is asked for, in one statement shared by the agendas asked for in the same turn of the event loop (BatchLoader). POST /graphql with JSON is served by Apollo straight from Node's HTTP server, before Express (apps/api/src/common/graphql-http-front.ts). A query document asked for again runs compiled by graphql-jit. The three rows after the distinct agendas are the same loads on two more API processes (same database and tokens, idle during the other rows): one that runs every query on graphql-js, one that leaves POST /graphql to Express as before the front. CPU per request: the API process's, and that of all PostgreSQL processes (the backends serving the API's pool), from /proc over the row's run.`,
+      `${CONNECTIONS} connections, ${SECONDS} s a row (the agenda and calendar loads after a warm-up of their own on each process), one API process, one run. A published 500-company forum (libs/db/src/testing/seed-large-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Nothing is cached between requests but verified tokens and users (invalidated across processes): every agenda is read from PostgreSQL after it is asked for, in one statement shared by the agendas asked for in the same turn of the event loop (BatchLoader). POST /graphql with JSON is served by Apollo straight from Node's HTTP server, before Express (apps/api/src/common/graphql-http-front.ts). A query document asked for again runs compiled by graphql-jit. The three rows after the distinct agendas are the same loads on two more API processes (same database and tokens, idle during the other rows): one that runs every query on graphql-js, one that leaves POST /graphql to Express as before the front. CPU per request: the API process's, and that of all PostgreSQL processes (the backends serving the API's pool), from /proc over the row's run.`,
       '',
       '| request | requests/s | of baseline | p50 ms | p99 ms | errors | API CPU ms/request | PostgreSQL CPU ms/request |',
       '|---|---|---|---|---|---|---|---|',
