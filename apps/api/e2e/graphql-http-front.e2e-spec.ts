@@ -37,15 +37,19 @@ describe('GraphQL over HTTP: the front before Express', () => {
     expect(echoed.headers['x-request-id']).toBe('front-42');
   });
 
-  it('answers a body that is not JSON with 400 and BAD_REQUEST, as JSON', async () => {
+  it('answers a body that is not JSON, or has no query, with 400 and BAD_USER_INPUT, as JSON', async () => {
     const response = await post().set('content-type', 'application/json').send('{"query": "{ __typename }"').expect(400);
-    expect(response.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(response.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' });
+    const withoutQuery = await post().send({ variables: {} }).expect(400);
+    expect(withoutQuery.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' });
+    const unparsable = await post().send({ query: '{ me { id ' }).expect(400);
+    expect(unparsable.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('refuses a body over 100 kB with 413 and BAD_REQUEST, whether its length is announced or not', async () => {
+  it('refuses a body over 100 kB with 413 and BAD_USER_INPUT, whether its length is announced or not', async () => {
     const query = `{ __typename ${' '.repeat(101 * 1024)}}`;
     const announced = await post().set('content-type', 'application/json').send(JSON.stringify({ query })).expect(413);
-    expect(announced.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(announced.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' });
     const chunked = await fetch(`${await api.app.getUrl()}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -53,7 +57,7 @@ describe('GraphQL over HTTP: the front before Express', () => {
       duplex: 'half',
     } as RequestInit);
     expect(chunked.status).toBe(413);
-    expect(((await chunked.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await chunked.json()) as { errors: { extensions: unknown }[] }).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' });
     // Right at the limit is fine.
     const fits = JSON.stringify({ query: '{ __typename }' }).padEnd(100 * 1024, ' ');
     await post().set('content-type', 'application/json').send(fits).expect(200, { data: { __typename: 'Query' } });

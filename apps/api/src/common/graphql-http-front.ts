@@ -37,7 +37,7 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  * does CSRF prevention, parsing, validation, execution and error formatting,
  * and a document that does not parse or validate answers 400. What the front
  * answers better: a body that is not JSON or is larger than
- * {@link FRONT_BODY_LIMIT} gets a GraphQL error (400 BAD_REQUEST, 413) where
+ * {@link FRONT_BODY_LIMIT} gets a GraphQL error (BAD_USER_INPUT, 400 or 413) where
  * Express answered an HTML page (and 404 for a large one). Other bodies, GET
  * queries, preflights and WebSocket upgrades all stay Express's.
  */
@@ -154,7 +154,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, apollo: ApolloS
   try {
     body = JSON.parse(text);
   } catch {
-    send(res, 400, JSON.stringify({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+    send(res, 400, JSON.stringify({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' } }] }));
     return;
   }
   const headers = new HeaderMap();
@@ -182,7 +182,7 @@ function tooLarge(req: IncomingMessage, res: ServerResponse): void {
   req.removeAllListeners('data');
   req.resume();
   res.setHeader('connection', 'close');
-  send(res, 413, JSON.stringify({ errors: [{ message: `The request body is larger than ${FRONT_BODY_LIMIT / 1024} kB`, extensions: { code: 'BAD_REQUEST' } }] }));
+  send(res, 413, JSON.stringify({ errors: [{ message: `The request body is larger than ${FRONT_BODY_LIMIT / 1024} kB`, extensions: { code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' } }] }));
 }
 
 function send(res: ServerResponse, status: number, body: string): void {
