@@ -25,15 +25,16 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  * Why: on the forum day, delegates' agendas are POSTs to /graphql, and the
  * Express path in front of Apollo — a router of 20 layers, two body parsers,
  * Nest's middleware wrappers, the Express integration and an ETag hashed over
- * every answer — cost more CPU than the agenda itself: 0.88 against 0.27 ms
- * per `{ __typename }`, and 1.5 against 0.8 ms per agenda (bench:api, one run).
+ * every answer — cost about as much CPU as everything else a request does:
+ * `{ __typename }` 1.02 ms through Express against 0.53 ms through the front,
+ * an agenda 1.62 against 1.06 ms (bench:api, both in one run).
  *
  * What stays the same: the request and response objects are Express's (same
  * prototypes, so `req.ip`, `res.status()`, `res.header()` work in guards), the
  * request id, the request's child logger (bound for the resolvers as
  * nestjs-pino binds it) and its "request completed" line are those of the
  * app's pino-http, made only when something is logged (pino-http serialised
- * every request into a child logger, 0.1 ms, even with logging off), Apollo
+ * every request into a child logger, ~0.15 ms, even with logging off), Apollo
  * does CSRF prevention, parsing, validation, execution and error formatting,
  * and a document that does not parse or validate answers 400. What the front
  * answers better: a body that is not JSON or is larger than
