@@ -155,7 +155,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, apollo: ApolloS
   try {
     body = JSON.parse(text);
   } catch {
-    send(res, 400, JSON.stringify({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' } }] }));
+    send(res, 400, clientError('The request body is not valid JSON'));
     return;
   }
   const headers = new HeaderMap();
@@ -183,7 +183,12 @@ function tooLarge(req: IncomingMessage, res: ServerResponse): void {
   req.removeAllListeners('data');
   req.resume();
   res.setHeader('connection', 'close');
-  send(res, 413, JSON.stringify({ errors: [{ message: `The request body is larger than ${FRONT_BODY_LIMIT / 1024} kB`, extensions: { code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' } }] }));
+  send(res, 413, clientError(`The request body is larger than ${FRONT_BODY_LIMIT / 1024} kB`));
+}
+
+/** A request that never became a GraphQL call, coded as the app codes Apollo's own (formatGraphqlError). */
+function clientError(message: string): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' } }] });
 }
 
 function send(res: ServerResponse, status: number, body: string): void {
