@@ -21,6 +21,33 @@ describe('breaksLowerBound', () => {
     expect(breaksLowerBound(problem, [0, 1])).toBe(1);
     expect(breaksLowerBound(problem, [0])).toBe(0);
   });
+
+  it('counts no break for meetings on different days (a break is a wait within a day)', () => {
+    // c0 meets c1 and c2; each day has one slot: one meeting a day, no wait (this bound once counted c0).
+    const instance: Instance = {
+      format: 'forum-matcher/v1',
+      slots: [
+        { id: 'd0', start: '2024-06-10T09:00:00+07:00', end: '2024-06-10T09:30:00+07:00' },
+        { id: 'd1', start: '2024-06-11T09:00:00+07:00', end: '2024-06-11T09:30:00+07:00' },
+      ],
+      tables: [{ id: 'T0' }],
+      companies: [{ id: 'c0' }, { id: 'c1' }, { id: 'c2' }],
+      pairs: [
+        { a: 'c0', b: 'c1', weight: 1 },
+        { a: 'c0', b: 'c2', weight: 1 },
+      ],
+    };
+    const { problem } = parseInstance(instance);
+    expect(breaksLowerBound(problem, [0, 1])).toBe(0);
+    // With three slots on the first day and both meetings held to its first and last: one break c0 cannot avoid.
+    instance.slots.splice(1, 0, ...['10', '11'].map((hour) => ({ id: `d0-${hour}`, start: `2024-06-10T${hour}:00:00+07:00`, end: `2024-06-10T${hour}:30:00+07:00` })));
+    instance.pairs[0].onlySlots = ['d0'];
+    instance.pairs[1].onlySlots = ['d0-11'];
+    expect(breaksLowerBound(parseInstance(instance).problem, [0, 1])).toBe(1);
+    // The second meeting may also be on the second day: no break needed.
+    instance.pairs[1].onlySlots = ['d0-11', 'd1'];
+    expect(breaksLowerBound(parseInstance(instance).problem, [0, 1])).toBe(0);
+  });
 });
 
 describe('solve, minimising breaks, stops at the lower bound', () => {

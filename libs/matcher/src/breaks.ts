@@ -46,31 +46,59 @@ export interface BreaksFinish {
 
 /**
  * A lower bound on the breaks of any schedule of these meetings: the
- * companies that could not have all their meetings back to back on one day
+ * companies that could not have their meetings back to back on each day
  * even if nobody else had constraints (a perfect matching of their meetings
- * into some run of consecutive slots, by the Hungarian method, fails).
+ * into some runs of consecutive slots, one a day, by the Hungarian method, fails).
  */
 export function breaksLowerBound(problem: Problem, pairs: readonly number[]): number {
-  const S = problem.slotCount;
+  return companiesThatMustBreak(problem, pairs).size;
+}
+
+/**
+ * The companies that could not have their meetings (these pairs) back to back on each day they meet even alone:
+ * no choice of one run of consecutive slots a day (or none), as many slots in all as meetings, takes every meeting
+ * in a slot it can use. Where the days allow more choices than COMPACT_CHOICES, a company is not counted (the bound
+ * stays a bound).
+ */
+export function companiesThatMustBreak(problem: Problem, pairs: readonly number[]): Set<number> {
   const pairsOf: number[][] = Array.from({ length: problem.companyCount }, () => []);
   for (const p of pairs) {
     pairsOf[problem.pairs[p].a].push(p);
     pairsOf[problem.pairs[p].b].push(p);
   }
-  let bound = 0;
-  for (const own of pairsOf) {
-    const d = own.length;
-    if (d === 0) continue;
-    const usable = own.map((p) => new Set(problem.pairs[p].slots));
-    let compact = false;
-    for (let start = 0; start + d <= S && !compact; start++) {
-      if (problem.slotDay[start] !== problem.slotDay[start + d - 1]) continue;
-      compact = assignMinCost(d, d, (i, j) => (usable[i].has(start + j) ? 0 : Infinity)) !== null;
-    }
-    if (!compact) bound++;
+  const days: number[][] = [];
+  for (let s = 0; s < problem.slotCount; s++) {
+    if (s === 0 || problem.slotDay[s] !== problem.slotDay[s - 1]) days.push([]);
+    days[days.length - 1].push(s);
   }
-  return bound;
+  const mustBreak = new Set<number>();
+  pairsOf.forEach((own, c) => {
+    const d = own.length;
+    if (d === 0) return;
+    const usable = own.map((p) => new Set(problem.pairs[p].slots));
+    const fits = (slots: number[]) => assignMinCost(d, d, (i, j) => (usable[i].has(slots[j]) ? 0 : Infinity)) !== null;
+    let choices = 0;
+    // Runs for days from `day` on, `left` slots still to take, `taken` so far: whether some choice fits.
+    const compact = (day: number, left: number, taken: number[]): boolean => {
+      if (++choices > COMPACT_CHOICES) return true;
+      if (left === 0) return fits(taken);
+      if (day === days.length) return false;
+      if (compact(day + 1, left, taken)) return true;
+      const slots = days[day];
+      for (let length = Math.min(left, slots.length); length >= 1; length--) {
+        for (let start = 0; start + length <= slots.length; start++) {
+          if (compact(day + 1, left - length, [...taken, ...slots.slice(start, start + length)])) return true;
+        }
+      }
+      return false;
+    };
+    if (!compact(0, d, [])) mustBreak.add(c);
+  });
+  return mustBreak;
 }
+
+/** Choices of runs tried per company (partial ones too) before companiesThatMustBreak gives up on proving a break. */
+const COMPACT_CHOICES = 5000;
 
 /**
  * The fewest breaks for the meetings of a result, by an exact optimiser:
@@ -90,7 +118,8 @@ export async function finishBreaks(
   const { problem } = parseInstance(instance);
   const tt = timetableOf(problem, result);
   const placed = tt.meetingPair.filter((_, m) => tt.slotOf[m] !== -1);
-  const lowerBound = breaksLowerBound(problem, placed);
+  // solve()'s bound (the relaxation's, where it ran) is for these meetings too.
+  const lowerBound = Math.max(breaksLowerBound(problem, placed), result.stats.breaksLowerBound ?? 0);
   const done = (breaksStatus: BreaksFinish['breaksStatus'], replaced?: SolveResult) => ({
     ...(replaced ?? result),
     finish: { breaksStatus, breaksLowerBound: lowerBound, seconds: (Date.now() - started) / 1000 },

@@ -24,12 +24,22 @@ export interface MipResult {
   Info?: { mip_dual_bound?: number };
 }
 
-/** Maximise Σ weights[j]·x[j], x binary, each row Σ x[j] over its columns ≤ its upper bound (rows in CSR: row i is columns[starts[i] … starts[i + 1])). */
+/**
+ * Maximise Σ weights[j]·x[j], x binary, each row Σ x[j] over its columns ≤ its upper bound (rows in CSR: row i is
+ * columns[starts[i] … starts[i + 1])). The optional fields make it a general mixed-integer model: coefficients
+ * (`rowValues`, 1 where absent), lower row bounds (−∞ where absent), column upper bounds (1) and which columns are
+ * integer (all).
+ */
 export interface ArrayModel {
   weights: Float64Array;
   rowUpper: Float64Array;
   rowStarts: Int32Array;
   rowColumns: Int32Array;
+  rowValues?: Float64Array;
+  rowLower?: Float64Array;
+  colUpper?: Float64Array;
+  /** 1 where the column is integer. */
+  integer?: Uint8Array;
 }
 
 /** `status` in the words of MipResult.Status ('Optimal', 'Time limit reached', …); `values` by column. */

@@ -12,3 +12,5 @@ export * from './scoring';
 export * from './recommendation';
 export * from './exact';
 export * from './breaks';
+export * from './breaks-bound';
+export type { Problem } from './problem';

@@ -6,6 +6,7 @@ import { selectPairs } from './selection';
 import { ExactPlacement, MipSolver, modelSize, solveExact, WINDOW_MAX_VARIABLES, WINDOWS_ABOVE_VARIABLES } from './exact';
 import { assignTables } from './tables';
 import { breaksLowerBound } from './breaks';
+import { breaksBound } from './breaks-bound';
 import type { Problem } from './problem';
 import { GapObjective, Timetable } from './timetable';
 
@@ -59,6 +60,8 @@ export interface SolveStats {
   exact: 'NOT_RUN' | 'OPTIMAL' | 'FEASIBLE' | 'NONE';
   holes: number;
   breaks: number;
+  /** Minimising breaks: no schedule of these meetings has fewer (see breaksBound). */
+  breaksLowerBound?: number;
   pairsScheduled: number;
   pairsTotal: number;
   /** Meetings chosen by the selection that the timetable could not hold. */
@@ -203,20 +206,28 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
   const placedCount = () => timetable.slotOf.filter((s) => s !== -1).length;
   const iterations = options.iterations ?? defaultIterations(placedCount());
   // Minimising breaks, the search stops once they reach the lower bound (no schedule of these meetings has fewer).
-  const goalMet = timetable.objective === 'breaks' ? breaksGoal(problem, timetable) : undefined;
-  if (!cancelled) {
-    improve(timetable, rng, {
-      ...options.search,
-      iterations,
-      deadline,
-      goalMet,
-      onProgress: (fraction) => report('improve', 30 + 60 * fraction),
-    });
-  }
+  const placedPairs = () => timetable.meetingPair.filter((_, m) => timetable.slotOf[m] !== -1);
+  // Companies alone first; where the search has not met that bound after a tenth of its iterations, the relaxation
+  // (breaksBound, a MIP of a fraction of a second) may raise it: most forums meet the first well before, and pay nothing.
+  let breaksBelow = timetable.objective === 'breaks' ? breaksLowerBound(problem, placedPairs()) : undefined;
+  let relaxed = !options.mip;
+  const goalMet = () => breaksBelow !== undefined && breaksAtMost(problem, timetable, breaksBelow);
+  const search = { ...options.search, iterations, deadline, goalMet: breaksBelow !== undefined ? goalMet : undefined };
+  const onProgress = (fraction: number) => {
+    if (breaksBelow !== undefined && !relaxed && fraction >= RELAX_BREAKS_AFTER) {
+      relaxed = true;
+      breaksBelow = breaksBound(problem, placedPairs(), options.mip);
+      if (goalMet()) return false;
+    }
+    return report('improve', 30 + 60 * fraction);
+  };
+  if (!cancelled) improve(timetable, rng, { ...search, onProgress });
   // Improvement moved meetings around: room may have opened for more.
   const refilled = cancelled ? [] : fill(timetable, byWeight([...unplaced, ...others]), rng);
   if (refilled.length > 0 && !cancelled) {
-    improve(timetable, rng, { ...options.search, iterations: Math.ceil(iterations / 4), deadline, goalMet });
+    // More meetings: the bound was for fewer (and may not hold); companies alone give one for these.
+    if (breaksBelow !== undefined) breaksBelow = breaksLowerBound(problem, placedPairs());
+    improve(timetable, rng, { ...search, iterations: Math.ceil(iterations / 4) });
   }
   const improveSeconds = (Date.now() - improveStart) / 1000;
 
@@ -251,6 +262,7 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
       exact,
       holes,
       breaks,
+      breaksLowerBound: breaksBelow,
       pairsScheduled,
       pairsTotal: instance.pairs.length,
       dropped: droppedCount,
@@ -318,14 +330,14 @@ function optimiseWindows(
 }
 
 /** "The breaks are at the lower bound of the meetings placed now" (the bound is computed once, when asked for the goal). */
-function breaksGoal(problem: Problem, tt: Timetable): () => boolean {
-  const placed = tt.meetingPair.filter((_, m) => tt.slotOf[m] !== -1);
-  const lowerBound = breaksLowerBound(problem, placed);
-  return () => {
-    let breaks = 0;
-    for (let c = 0; c < problem.companyCount && breaks <= lowerBound; c++) breaks += tt.gaps(c).breaks;
-    return breaks <= lowerBound;
-  };
+/** The share of the search's iterations after which, minimising breaks, the relaxation is asked for a better bound. */
+const RELAX_BREAKS_AFTER = 0.1;
+
+/** Whether the timetable has at most this many breaks (counting stops past it). */
+function breaksAtMost(problem: Problem, tt: Timetable, most: number): boolean {
+  let breaks = 0;
+  for (let c = 0; c < problem.companyCount && breaks <= most; c++) breaks += tt.gaps(c).breaks;
+  return breaks <= most;
 }
 
 function defaultIterations(meetings: number): number {

@@ -38,11 +38,20 @@ export function solveArrays(highs: Highs, model: ArrayModel, options: Record<str
       sense: highs.constants.objectiveSense.maximize,
       colCost: model.weights,
       colLower: new Float64Array(numCols),
-      colUpper: new Float64Array(numCols).fill(1),
-      rowLower: new Float64Array(numRows).fill(-highs.infinity),
+      colUpper: model.colUpper ?? new Float64Array(numCols).fill(1),
+      rowLower: model.rowLower ?? new Float64Array(numRows).fill(-highs.infinity),
       rowUpper: model.rowUpper,
-      matrix: { format: 'csr', numRows, numCols, starts: model.rowStarts, indices: model.rowColumns, values: new Float64Array(model.rowColumns.length).fill(1) },
-      integrality: new Int32Array(numCols).fill(highs.constants.variableType.integer),
+      matrix: {
+        format: 'csr',
+        numRows,
+        numCols,
+        starts: model.rowStarts,
+        indices: model.rowColumns,
+        values: model.rowValues ?? new Float64Array(model.rowColumns.length).fill(1),
+      },
+      integrality: model.integer
+        ? Int32Array.from(model.integer, (integer) => (integer ? highs.constants.variableType.integer : highs.constants.variableType.continuous))
+        : new Int32Array(numCols).fill(highs.constants.variableType.integer),
     });
     solver.options.set(options);
     const { modelStatus } = solver.run();
