@@ -1,4 +1,4 @@
-import { companiesThatMustBreak } from './breaks';
+import { companiesThatMustBreak, daysOf } from './breaks';
 import { ArrayModel, MipSolver } from './exact';
 import { Problem } from './problem';
 
@@ -138,16 +138,6 @@ export function breaksRelaxationBound(
   // The model maximises the negated breaks: its dual bound is an upper bound on −breaks.
   const proven = found.dualBound ?? (found.status === 'Optimal' ? found.objective : Number.NaN);
   return { bound: Number.isFinite(proven) ? Math.max(0, Math.ceil(-proven - 1e-6)) : 0, solved: found.status === 'Optimal' };
-}
-
-/** Each day's slots, first to last. */
-function daysOf(problem: Problem): number[][] {
-  const days: number[][] = [];
-  for (let s = 0; s < problem.slotCount; s++) {
-    if (s === 0 || problem.slotDay[s] !== problem.slotDay[s - 1]) days.push([]);
-    days[days.length - 1].push(s);
-  }
-  return days;
 }
 
 const ones = (terms: readonly number[]) => terms.map(() => 1);

@@ -66,11 +66,7 @@ export function companiesThatMustBreak(problem: Problem, pairs: readonly number[
     pairsOf[problem.pairs[p].a].push(p);
     pairsOf[problem.pairs[p].b].push(p);
   }
-  const days: number[][] = [];
-  for (let s = 0; s < problem.slotCount; s++) {
-    if (s === 0 || problem.slotDay[s] !== problem.slotDay[s - 1]) days.push([]);
-    days[days.length - 1].push(s);
-  }
+  const days = daysOf(problem);
   const mustBreak = new Set<number>();
   pairsOf.forEach((own, c) => {
     const d = own.length;
@@ -95,6 +91,16 @@ export function companiesThatMustBreak(problem: Problem, pairs: readonly number[
     if (!compact(0, d, [])) mustBreak.add(c);
   });
   return mustBreak;
+}
+
+/** Each day's slots, first to last. */
+export function daysOf(problem: Problem): number[][] {
+  const days: number[][] = [];
+  for (let s = 0; s < problem.slotCount; s++) {
+    if (s === 0 || problem.slotDay[s] !== problem.slotDay[s - 1]) days.push([]);
+    days[days.length - 1].push(s);
+  }
+  return days;
 }
 
 /** Choices of runs tried per company (partial ones too) before companiesThatMustBreak gives up on proving a break. */
