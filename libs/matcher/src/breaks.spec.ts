@@ -78,6 +78,17 @@ describe('solve, minimising breaks, stops at the lower bound', () => {
   });
 });
 
+describe('solve, minimising breaks, one break above the bound', () => {
+  it('tries the hot part of the search again (JAIR forum-13, seed 1: one run leaves 1 break, a retry reaches 0)', () => {
+    const instance = JSON.parse(readFileSync(join(__dirname, '../../../bench/instances/b2b-jair/forum-13.json'), 'utf8')) as Instance;
+    const { problem } = parseInstance(instance);
+    expect(breaksLowerBound(problem, problem.pairs.map((_, p) => p))).toBe(0);
+    const result = solve(instance, { minimize: 'breaks', seed: 1 });
+    expect(result.stats.breaks).toBe(0);
+    expect(checkSchedule(instance, result.schedule)).toEqual([]);
+  });
+});
+
 describe('finishBreaks with solvers that fail', () => {
   // kr1 meets vn1 and vn2 with a break between (the search left it so after 1 iteration at most).
   const instance: Instance = smallForum(3, ['kr1', 'vn1', 'vn2'], [['kr1', 'vn1'], ['kr1', 'vn2']]);

@@ -19,6 +19,8 @@ export interface ImproveOptions {
   temperature?: { start: number; end: number };
   /** Asked at each new best timetable: true when nothing better is worth looking for (e.g. a lower bound is met); the search stops. */
   goalMet?: () => boolean;
+  /** Stop after this share of the iterations, the temperature falling as over all of them (only the hot part of a run); default 1. */
+  share?: number;
 }
 
 const DEFAULT_RATES = { compact: 0.01, largeNeighbourhood: 0.001, reseat: 0.002, ejection: 0.2 };
@@ -69,7 +71,8 @@ export function improve(tt: Timetable, rng: Rng, options: ImproveOptions): void 
   const ratio = endTemperature / startTemperature;
   const step = Math.pow(ratio, 1 / iterations);
   let temperature = startTemperature;
-  for (let it = 0; it < iterations; it++) {
+  const stopAt = Math.ceil(iterations * Math.min(1, options.share ?? 1));
+  for (let it = 0; it < stopAt; it++) {
     if (it % PROGRESS_EVERY === 0) {
       if (Date.now() > options.deadline) break;
       if (options.onProgress && !options.onProgress(it / iterations)) break;
