@@ -33,6 +33,16 @@ export class Timetable {
   readonly companyCost: Float64Array;
   private readonly dayStart: Int32Array;
   private readonly dayEnd: Int32Array;
+  /** Day number of each slot, counted from 0 in slot order, and the number of days. */
+  private readonly dayOf: Int32Array;
+  private readonly dayCount: number;
+  /**
+   * busyMask[c * dayCount + d]: bit i set when company c meets in slot dayStart + i of day d — the gaps of a day
+   * are counted from it in a few bit operations, not slot by slot. Only where every day has at most 32 slots
+   * (`masked`); otherwise the occupants are scanned.
+   */
+  private readonly busyMask: Uint32Array;
+  private readonly masked: boolean;
   private readonly allowed: Uint8Array[] = [];
   totalCost = 0;
 
@@ -64,6 +74,23 @@ export class Timetable {
       this.dayStart[s] = start;
       this.dayEnd[s] = end;
     }
+    this.dayOf = new Int32Array(S);
+    let days = 0;
+    for (let s = 0; s < S; s++) {
+      if (s > 0 && this.dayStart[s] === s) days++;
+      this.dayOf[s] = days;
+    }
+    this.dayCount = S > 0 ? days + 1 : 0;
+    this.masked = this.dayEnd.every((end, s) => end - this.dayStart[s] < 32);
+    this.busyMask = new Uint32Array(this.masked ? problem.companyCount * this.dayCount : 0);
+  }
+
+  /** Sets (or clears) company c's bit for slot s. */
+  private markBusy(c: number, s: number, busy: boolean) {
+    if (!this.masked) return;
+    const bit = 1 << (s - this.dayStart[s]);
+    const i = c * this.dayCount + this.dayOf[s];
+    this.busyMask[i] = busy ? this.busyMask[i] | bit : this.busyMask[i] & ~bit;
   }
 
   get meetingCount(): number {
@@ -180,6 +207,8 @@ export class Timetable {
     this.slotOf[m] = s;
     this.occupant[this.meetingA[m] * S + s] = m;
     this.occupant[this.meetingB[m] * S + s] = m;
+    this.markBusy(this.meetingA[m], s, true);
+    this.markBusy(this.meetingB[m], s, true);
     this.load[s]++;
     if (this.meetingInterpreter[m]) this.interpreterLoad[s]++;
     this.companyMeetings[this.meetingA[m]]++;
@@ -195,6 +224,8 @@ export class Timetable {
     this.slotOf[m] = -1;
     this.occupant[this.meetingA[m] * S + s] = -1;
     this.occupant[this.meetingB[m] * S + s] = -1;
+    this.markBusy(this.meetingA[m], s, false);
+    this.markBusy(this.meetingB[m], s, false);
     this.load[s]--;
     if (this.meetingInterpreter[m]) this.interpreterLoad[s]--;
     this.companyMeetings[this.meetingA[m]]--;
@@ -237,6 +268,7 @@ export class Timetable {
 
   /** Counts company c's holes and breaks, day by day, its slots s1 and s2 swapped (-1, -1: none). */
   private scanGaps(c: number, s1: number, s2: number): void {
+    if (this.masked) return this.countGaps(c, s1, s2);
     const S = this.slotCount;
     const row = c * S;
     let holes = 0;
@@ -254,6 +286,40 @@ export class Timetable {
         }
       }
       s = end + 1;
+    }
+    this.scannedHoles = holes;
+    this.scannedBreaks = breaks;
+  }
+
+  /** scanGaps from the busy masks: per day, holes = span − meetings, breaks = runs of meetings − 1. */
+  private countGaps(c: number, s1: number, s2: number): void {
+    const D = this.dayCount;
+    const row = c * D;
+    // Swapping s1 and s2 changes their bits only where they differ.
+    let day1 = -1;
+    let bit1 = 0;
+    let day2 = -1;
+    let bit2 = 0;
+    if (s1 !== -1) {
+      day1 = this.dayOf[s1];
+      bit1 = 1 << (s1 - this.dayStart[s1]);
+      day2 = this.dayOf[s2];
+      bit2 = 1 << (s2 - this.dayStart[s2]);
+      const busy1 = (this.busyMask[row + day1] & bit1) !== 0;
+      const busy2 = (this.busyMask[row + day2] & bit2) !== 0;
+      if (busy1 === busy2) day1 = day2 = -1;
+    }
+    let holes = 0;
+    let breaks = 0;
+    for (let d = 0; d < D; d++) {
+      let b = this.busyMask[row + d];
+      if (d === day1) b ^= bit1;
+      if (d === day2) b ^= bit2;
+      if (b === 0) continue;
+      const low = 31 - Math.clz32(b & -b);
+      const high = 31 - Math.clz32(b);
+      holes += high - low + 1 - popcount(b);
+      breaks += popcount(b & ~(b << 1)) - 1;
     }
     this.scannedHoles = holes;
     this.scannedBreaks = breaks;
@@ -278,8 +344,10 @@ export class Timetable {
   costIfAdded(c: number, s: number): number {
     const S = this.slotCount;
     this.occupant[c * S + s] = -2;
+    this.markBusy(c, s, true);
     const after = this.cost(c);
     this.occupant[c * S + s] = -1;
+    this.markBusy(c, s, false);
     return after - this.companyCost[c];
   }
 
@@ -316,4 +384,11 @@ export class Timetable {
     this.refreshCost(this.meetingA[m]);
     this.refreshCost(this.meetingB[m]);
   }
+}
+
+/** Set bits of a 32-bit word. */
+function popcount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
