@@ -26,11 +26,16 @@ function run(solver: string, file: string, minimize: string, timeLimitMs: number
     const out = execFileSync(process.execPath, [RUN_SOLVER, solver, file, minimize, String(timeLimitMs)], {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
-      // Once (2026-11-26) a solver process sat idle at start-up for minutes: stop it and run it again.
+      // Now and then (2026-11-26, 2026-11-27) a solver process sat idle for minutes: on 11-27 it had printed its
+      // figures and hung on exit, its main thread draining V8's background tasks while one of them waited for the
+      // main thread's garbage collection (Node 20's platform; gdb). Stop it; use its figures if it printed them,
+      // else run it again.
       timeout: timeLimitMs + 120_000,
     });
     return JSON.parse(out.trim().split('\n').pop()!);
   } catch (error) {
+    const printed = String((error as { stdout?: unknown }).stdout ?? '').trim().split('\n').pop() ?? '';
+    if ((error as { code?: string }).code === 'ETIMEDOUT' && printed.startsWith('{')) return JSON.parse(printed);
     if (attempt >= 2 || (error as { code?: string }).code !== 'ETIMEDOUT') throw error;
     process.stderr.write(`${solver} on ${file}: no answer in time, running it again\n`);
     return run(solver, file, minimize, timeLimitMs, attempt + 1);
