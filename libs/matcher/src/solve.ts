@@ -227,7 +227,7 @@ export function solve(input: unknown, options: SolveOptions = {}): SolveResult {
   // seeds 1–8, 0 breaks without the exact finisher: forum-13 on 8 (4 without this), ticf-13crafa on 4 (1); the
   // forums further above their bound (forum-13crafc, forum-14, …) keep their schedule for the finisher.
   for (let retry = 0; retry < RETRIES && breaksBelow !== undefined && !cancelled && !goalMet() && breaksAtMost(problem, timetable, breaksBelow + 1); retry++) {
-    improve(timetable, rng, { ...search, share: RETRY_SHARE });
+    improve(timetable, rng, { ...search, share: RETRY_SHARE, onProgress: () => report('improve', 90) });
   }
   // Improvement moved meetings around: room may have opened for more.
   const refilled = cancelled ? [] : fill(timetable, byWeight([...unplaced, ...others]), rng);
@@ -336,7 +336,6 @@ function optimiseWindows(
   tt.refreshAllCosts();
 }
 
-/** "The breaks are at the lower bound of the meetings placed now" (the bound is computed once, when asked for the goal). */
 /** The share of the search's iterations after which, minimising breaks, the relaxation is asked for a better bound. */
 const RELAX_BREAKS_AFTER = 0.1;
 
