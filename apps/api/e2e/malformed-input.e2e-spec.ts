@@ -232,14 +232,15 @@ describe('login throttling', () => {
       await login(email, 'not it');
       return Number(process.hrtime.bigint() - started) / 1e6;
     };
-    const median = (values: number[]) => values.sort((x, y) => x - y)[values.length >> 1];
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       known.push(await time('timed@example.com'));
       unknown.push(await time(`nobody${i}@example.com`));
     }
-    // Before: ~90 ms against ~13 ms. A bcrypt check on both sides keeps them within a factor of two.
-    expect(median(unknown)).toBeGreaterThan(median(known) / 2);
+    // Before: ~90 ms against ~13 ms. A bcrypt check on both sides keeps them within a factor of two. Compared by
+    // the fastest of each: what else the machine runs only adds time (on a busy CI run the medians once came out at
+    // 209 against 100 ms; quiet, 81 against 86).
+    expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...known) / 2);
   });
 });
