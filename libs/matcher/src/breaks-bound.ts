@@ -107,9 +107,9 @@ export function breaksRelaxationBound(
     for (let s = 0; s < S; s++) if (busy[c * S + s] !== -1) own.push(busy[c * S + s]);
     model.row(own, ones(own), meetings[c], meetings[c]);
     const busyOf = (s: number) => busy[c * S + s];
-    if (formulation === 'runs') countRuns(model, days, busyOf, mustBreak.has(c));
-    else countIntervals(model, days, busyOf, meetings[c], mustBreak.has(c));
-    if (formulation === 'runs') {
+    if (formulation === 'intervals') countIntervals(model, days, busyOf, meetings[c], mustBreak.has(c));
+    else {
+      countRuns(model, days, busyOf, mustBreak.has(c));
       // Busy only where a partner can be busy too (helps this formulation; slows the other down).
       for (let s = 0; s < S; s++) {
         const now = busy[c * S + s];
@@ -188,7 +188,11 @@ function countIntervals(model: ModelBuilder, days: number[][], busyOf: (s: numbe
       for (let j = i; j < day.length && j - i < meetings && busyOf(day[j]) !== -1; j++) {
         const run = model.column(0, 1, true);
         runs.push(run);
-        for (let k = i; k <= j; k++) covering.set(day[k], [...(covering.get(day[k]) ?? []), run]);
+        for (let k = i; k <= j; k++) {
+          const runs = covering.get(day[k]);
+          if (runs) runs.push(run);
+          else covering.set(day[k], [run]);
+        }
       }
     }
     if (runs.length > 0) model.row(runs, ones(runs), -Infinity, 1);
