@@ -6,8 +6,10 @@
  * 500-company forum, and autocannon drives it at 100 connections, 10 s a row,
  * all in one run:
  *   - `{ __typename }`, the baseline;
- *   - one company's agenda repeated (the old figure; nothing is cached now, so it executes too);
- *   - agendas of 300 distinct companies in rotation, each its own token (nothing replayable);
+ *   - one company's agenda repeated (the old figure; it executes too);
+ *   - agendas of 300 distinct companies in rotation, each its own token (nothing replayable): as
+ *     served (agendas held at the forum's agenda stamp), read whole (AGENDA_CACHE=false, a second
+ *     process), and while the organiser marks meetings attended (each mark moves the stamp);
  *   - `agenda.ics` of the same 300 companies in rotation, signed in;
  *   - their calendar feeds (`agenda.ics?token=`, what calendar apps poll) in rotation;
  *   - the distinct agendas again on a second API process with GRAPHQL_JIT=false (graphql-js
@@ -75,6 +77,7 @@ async function main() {
   const { graphql } = api;
   let withoutJit: ReturnType<typeof startBenchApi> | undefined;
   let withoutFront: ReturnType<typeof startBenchApi> | undefined;
+  let uncached: ReturnType<typeof startBenchApi> | undefined;
   const dataSource = new DataSource(dataSourceOptions({ url: database.url }));
   try {
     const url = await api.url;
@@ -153,17 +156,48 @@ async function main() {
     withoutFront = startBenchApi(database.url, { jwtSecret: JWT_SECRET, nodeArgs: v8Flags, env: { GRAPHQL_HTTP_FRONT: 'false' } });
     const viaExpress = { child: withoutFront.child, url: await withoutFront.url };
     await run('warm-up, Express', { requests: rotate('/graphql', true) }, viaExpress);
-    if (process.env.BENCH_ONLY === 'distinct' || process.env.BENCH_ONLY === 'trivial') {
+    // And on a fourth that reads every agenda whole (no agendas held at the forum's stamp).
+    uncached = startBenchApi(database.url, { jwtSecret: JWT_SECRET, nodeArgs: v8Flags, env: { AGENDA_CACHE: 'false' } });
+    const readWhole = { child: uncached.child, url: await uncached.url };
+    await run('warm-up, AGENDA_CACHE=false', { requests: rotate('/graphql', true) }, readWhole);
+
+    // Floor staff marking attendance through the API while delegates poll: every mark moves the forum's agenda stamp.
+    const meetingIds: string[] = (await dataSource.query(`SELECT m.id FROM meeting m JOIN schedule s ON s.id = m.schedule_id WHERE s.forum_id = $1 AND s.status = 'PUBLISHED' ORDER BY m.id`, [forumId])).map((r: { id: string }) => r.id);
+    const MARKS_PER_SECOND = 10;
+    const whileMarking = async <T>(load: () => Promise<T>): Promise<T & { marks: number }> => {
+      let marks = 0;
+      const timer = setInterval(() => {
+        const id = meetingIds[marks++ % meetingIds.length];
+        asOrganizer('mutation ($id: ID!) { markAttendance(meetingId: $id, status: HELD) { id } }', { id }).catch((error: unknown) => {
+          process.stderr.write(`markAttendance failed: ${String(error)}\n`);
+          process.exitCode = 1;
+        });
+      }, 1000 / MARKS_PER_SECOND);
+      try {
+        return { ...(await load()), marks };
+      } finally {
+        clearInterval(timer);
+      }
+    };
+    const only = process.env.BENCH_ONLY;
+    if (only === 'distinct' || only === 'trivial' || only === 'repeated' || only === 'uncached' || only === 'marking') {
       // For a CPU profile of one row alone (BENCH_CPU_PROF_DIR); writes no report.
-      const only = process.env.BENCH_ONLY === 'distinct'
-        ? await run('agenda, 300 companies', { requests: rotate('/graphql', true) })
-        : await run('trivial', graphqlPost(JSON.stringify({ query: '{ __typename }' }), tokens[0]));
-      process.stdout.write(`${Math.round(only.result.requests.average)} requests/s, p99 ${only.result.latency.p99} ms, API CPU ${only.cpuPerRequest.toFixed(2)} ms/request\n`);
+      const rows = {
+        distinct: () => run('agenda, 300 companies', { requests: rotate('/graphql', true) }),
+        repeated: () => run('agenda, one company', graphqlPost(agendaBody, tokens[0])),
+        uncached: () => run('agenda, 300 companies, AGENDA_CACHE=false', { requests: rotate('/graphql', true) }, readWhole),
+        marking: () => whileMarking(() => run('agenda, 300 companies, while marking', { requests: rotate('/graphql', true) })),
+        trivial: () => run('trivial', graphqlPost(JSON.stringify({ query: '{ __typename }' }), tokens[0])),
+      };
+      const one = await rows[only]();
+      process.stdout.write(`${Math.round(one.result.requests.average)} requests/s, p99 ${one.result.latency.p99} ms, API CPU ${one.cpuPerRequest.toFixed(3)} ms/request, PostgreSQL ${one.postgresCpuPerRequest.toFixed(3)}\n`);
       return;
     }
     const trivial = await run('trivial', graphqlPost(JSON.stringify({ query: '{ __typename }' }), tokens[0]));
     const repeated = await run('agenda, one company', graphqlPost(agendaBody, tokens[0]));
     const distinct = await run('agenda, 300 companies', { requests: rotate('/graphql', true) });
+    const distinctWhole = await run('agenda, 300 companies, AGENDA_CACHE=false', { requests: rotate('/graphql', true) }, readWhole);
+    const distinctMarking = await whileMarking(() => run('agenda, 300 companies, while marking', { requests: rotate('/graphql', true) }));
     const distinctGraphqlJs = await run('agenda, 300 companies, graphql-js', { requests: rotate('/graphql', true) }, graphqlJs);
     const trivialExpress = await run('trivial, Express', graphqlPost(JSON.stringify({ query: '{ __typename }' }), tokens[0], viaExpress.url), viaExpress);
     const distinctExpress = await run('agenda, 300 companies, Express', { requests: rotate('/graphql', true) }, viaExpress);
@@ -178,20 +212,22 @@ async function main() {
     const body = [
       `Command: \`npm run bench:api\` · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version} · the API in its own process (NODE_ENV=production), autocannon and PostgreSQL on the same machine.`,
       '',
-      `${CONNECTIONS} connections, ${SECONDS} s a row (the agenda and calendar loads after a warm-up of their own on each process), one API process, one run. A published 500-company forum (libs/db/src/testing/seed-large-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Nothing is cached between requests but verified tokens and users (invalidated across processes): every agenda is read from PostgreSQL after it is asked for, in one statement shared by the agendas asked for in the same turn of the event loop (BatchLoader). POST /graphql with JSON is served by Apollo straight from Node's HTTP server, before Express (apps/api/src/common/graphql-http-front.ts). A query document asked for again runs compiled by graphql-jit. The three rows after the distinct agendas are the same loads on two more API processes (same database and tokens, idle during the other rows): one that runs every query on graphql-js, one that leaves POST /graphql to Express as before the front. CPU per request: the API process's, and that of all PostgreSQL processes (the backends serving the API's pool), from /proc over the row's run.`,
+      `${CONNECTIONS} connections, ${SECONDS} s a row (the agenda and calendar loads after a warm-up of their own on each process), one API process, one run. A published 500-company forum (libs/db/src/testing/seed-large-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Every agenda asks PostgreSQL for its forum and the forum's agenda stamp (moved by triggers, at commit, by any change to what agendas show), in one statement shared by the agendas asked for in the same turn of the event loop (BatchLoader); the statement reads the meetings of the companies whose agendas the process does not hold at that stamp (AgendaCache, apps/api/src/agendas/agenda.query.ts). Verified tokens and users are kept too (invalidated across processes). Nothing is answered without its guard and that read. POST /graphql with JSON is served by Apollo straight from Node's HTTP server, before Express (apps/api/src/common/graphql-http-front.ts). A query document asked for again runs compiled by graphql-jit. The row \`AGENDA_CACHE=false\` is the same load on a second API process that reads every agenda whole; the row after it, on the first process while the organiser marks meetings attended through the API at a steady rate (each mark moves the stamp, so agendas are read again; the marks' own CPU is counted in the row's). The three rows after those are the same loads on two more API processes (same database and tokens, idle during the other rows): one that runs every query on graphql-js, one that leaves POST /graphql to Express as before the front. CPU per request: the API process's, and that of all PostgreSQL processes (the backends serving the API's pool), from /proc over the row's run.`,
       '',
       '| request | requests/s | of baseline | p50 ms | p99 ms | errors | API CPU ms/request | PostgreSQL CPU ms/request |',
       '|---|---|---|---|---|---|---|---|',
       row('`{ __typename }` (baseline)', trivial),
       row('`agenda`, one company repeated', repeated),
       row(`\`agenda\`, ${COMPANIES} companies in rotation`, distinct),
+      row(`\`agenda\`, ${COMPANIES} companies in rotation, every agenda read whole (\`AGENDA_CACHE=false\`)`, distinctWhole),
+      row(`\`agenda\`, ${COMPANIES} companies in rotation, while the organiser marks ${MARKS_PER_SECOND} meetings a second attended (${distinctMarking.marks} marks)`, distinctMarking),
       row(`\`agenda\`, ${COMPANIES} companies in rotation, every query on graphql-js (\`GRAPHQL_JIT=false\`)`, distinctGraphqlJs),
       row('`{ __typename }` through Express (`GRAPHQL_HTTP_FRONT=false`)', trivialExpress),
       row(`\`agenda\`, ${COMPANIES} companies in rotation, through Express (\`GRAPHQL_HTTP_FRONT=false\`)`, distinctExpress),
       row(`\`agenda.ics\`, ${COMPANIES} companies in rotation`, ics),
       row(`calendar feed (\`agenda.ics?token=\`), ${COMPANIES} companies in rotation`, feed),
       '',
-      `Distinct-company agendas: ${Math.round((distinct.result.requests.average / trivial.result.requests.average) * 100)} % of the baseline (target ≥ 50 %, ≥ 1,000/s), p99 ${distinct.result.latency.p99} ms (target ≤ 100 ms); on graphql-js ${Math.round((distinctGraphqlJs.result.requests.average / trivial.result.requests.average) * 100)} %. Through Express (before the front): ${Math.round(distinctExpress.result.requests.average)} agendas/s and ${Math.round(trivialExpress.result.requests.average)} \`{ __typename }\`/s, so the front serves ${Math.round((distinct.result.requests.average / distinctExpress.result.requests.average) * 100)} % and ${Math.round((trivial.result.requests.average / trivialExpress.result.requests.average) * 100)} % of those; its lighter baseline is why the share of the baseline can fall while agendas get faster.`,
+      `Distinct-company agendas: ${Math.round((distinct.result.requests.average / trivial.result.requests.average) * 100)} % of the baseline (target ≥ 50 %, ≥ 1,000/s), p99 ${distinct.result.latency.p99} ms (target ≤ 100 ms); read whole ${Math.round((distinctWhole.result.requests.average / trivial.result.requests.average) * 100)} %, while marking ${Math.round((distinctMarking.result.requests.average / trivial.result.requests.average) * 100)} %; on graphql-js ${Math.round((distinctGraphqlJs.result.requests.average / trivial.result.requests.average) * 100)} %. Through Express (before the front): ${Math.round(distinctExpress.result.requests.average)} agendas/s and ${Math.round(trivialExpress.result.requests.average)} \`{ __typename }\`/s, so the front serves ${Math.round((distinct.result.requests.average / distinctExpress.result.requests.average) * 100)} % and ${Math.round((trivial.result.requests.average / trivialExpress.result.requests.average) * 100)} % of those; its lighter baseline is why the share of the baseline can fall while agendas get faster.`,
       'Earlier figures, kept for what they were: 4,305 agendas/s (97 % of the baseline) when one company\'s identical request was replayed from a 2 s response cache without executing (that cache is gone); about 160/s (~9 %) with five queries and ORM hydration per agenda; 899/s (35 %) with one statement per agenda but Apollo\'s pretty-printed JSON (now compact); 931–1,033/s (39–45 %) with one statement per agenda, on an earlier machine where the baseline ran at about 2,100/s; 499/s (48 %, baseline 1,035/s) with one statement per agenda, and 520/s (56 %, baseline 931/s) with agendas batched, on a machine about twice as slow as the one of the table above.',
       '',
     ].join('\n');
@@ -202,6 +238,7 @@ async function main() {
     await api.stop();
     await withoutJit?.stop();
     await withoutFront?.stop();
+    await uncached?.stop();
     if (dataSource.isInitialized) await dataSource.destroy();
     // BENCH_KEEP_DATABASE=1 keeps the seeded forum for a look with psql.
     if (process.env.BENCH_KEEP_DATABASE) process.stdout.write(`Database kept: ${database.url}\n`);

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createForumFixture, ForumFixture } from './support/forum-fixture';
 import { codeOf, gql, GraphqlResponse, ok, scheduleAndPublish } from './support/graphql';
 import { API_MAIN, RunningProcess, startProcess, WORKER_MAIN } from './support/processes';
@@ -55,6 +56,64 @@ describe('several API processes', () => {
     ok(await gql(a.app, 'mutation ($id: ID!, $slot: ID!) { moveMeeting(id: $id, slotId: $slot) { id } }', { id: before[0].id, slot: target }, f.organizer));
     const after = ok(await viaB<{ agenda: { id: string; slot: { id: string } }[] }>(AGENDA, { f: f.forumId }, f.vn1)).agenda;
     expect(after.map((item) => item.slot.id)).toEqual([target]);
+  });
+
+  describe("agendas held at their forum's stamp", () => {
+    const FULL = 'query ($f: ID!) { agenda(forumId: $f) { id attendance slot { endsAt } table { label } counterpart { name city delegates { name } } } }';
+    interface Item {
+      id: string;
+      attendance: string | null;
+      slot: { endsAt: string };
+      table: { label: string };
+      counterpart: { name: string; city: string | null; delegates: { name: string }[] };
+    }
+    const onB = async () => ok(await viaB<{ agenda: Item[] }>(FULL, { f: f.forumId }, f.vn1)).agenda[0];
+    const onA = async () => ok(await gql<{ agenda: Item[] }>(a.app, FULL, { f: f.forumId }, f.vn1)).agenda[0];
+    const sql = (text: string, values: unknown[] = []) => a.app.get(DataSource).query(text, values);
+
+    it("shows in the other process's next agenda whatever changed, through the API or straight in PostgreSQL", async () => {
+      // B reads vn1's agenda twice: it holds it now.
+      const held = await onB();
+      expect(await onB()).toEqual(held);
+      const meetingId = held.id;
+
+      ok(await gql(a.app, 'mutation ($in: CompanyInput!) { updateCompany(input: $in) { id } }', { in: { name: 'Seoul AI Labs Korea', country: 'KR', city: 'Seoul', languages: ['ko', 'en'] } }, f.kr1));
+      expect((await onB()).counterpart).toMatchObject({ name: 'Seoul AI Labs Korea', city: 'Seoul' });
+
+      await sql(`UPDATE forum_table SET label = 'Lotus room' WHERE id = (SELECT table_id FROM meeting WHERE id = $1)`, [meetingId]);
+      expect((await onB()).table.label).toBe('Lotus room');
+
+      await sql(`UPDATE meeting SET attendance = 'HELD' WHERE id = $1`, [meetingId]);
+      expect((await onB()).attendance).toBe('HELD');
+
+      await sql(`INSERT INTO delegate (registration_id, name, email) SELECT id, 'Kim Min-ji', 'minji@example.com' FROM registration WHERE forum_id = $1 AND company_id = $2`, [f.forumId, f.ids.kr1]);
+      expect((await onB()).counterpart.delegates).toContainEqual({ name: 'Kim Min-ji' });
+
+      await sql(`UPDATE slot SET ends_at = ends_at - interval '5 minutes' WHERE id = (SELECT slot_id FROM meeting WHERE id = $1)`, [meetingId]);
+      expect(Date.parse((await onB()).slot.endsAt)).toBe(Date.parse(held.slot.endsAt) - 5 * 60_000);
+
+      await sql(`UPDATE schedule SET status = 'SUPERSEDED' WHERE forum_id = $1 AND status = 'PUBLISHED'`, [f.forumId]);
+      expect(ok(await viaB<{ agenda: Item[] }>(FULL, { f: f.forumId }, f.vn1)).agenda).toEqual([]);
+    });
+
+    it('answers from what it holds while the stamp holds, and reads again once it moves', async () => {
+      ok(await gql(a.app, 'mutation ($in: CompanyInput!) { updateCompany(input: $in) { id } }', { in: { name: 'Seoul AI Labs', country: 'KR', city: 'Seoul', languages: ['ko', 'en'] } }, f.kr1));
+      await scheduleAndPublish(a.app, f.forumId, f.organizer);
+      expect((await onA()).counterpart.city).toBe('Seoul');
+      // A change the stamp cannot see (its triggers off for this one session): A keeps answering what it holds …
+      const runner = a.app.get(DataSource).createQueryRunner();
+      try {
+        await runner.query('SET session_replication_role = replica');
+        await runner.query(`UPDATE company SET city = 'Busan' WHERE id = $1`, [f.ids.kr1]);
+      } finally {
+        await runner.query('SET session_replication_role = DEFAULT');
+        await runner.release();
+      }
+      expect((await onA()).counterpart.city).toBe('Seoul');
+      // … until the stamp moves, by any change to the forum's agendas.
+      await sql('SELECT bump_agenda_stamps(ARRAY[$1::uuid])', [f.forumId]);
+      expect((await onA()).counterpart.city).toBe('Busan');
+    });
   });
 
   it('refuses a token in both processes as soon as its user signs out everywhere through one', async () => {

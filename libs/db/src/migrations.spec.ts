@@ -21,7 +21,7 @@ describe('migrations on a real PostgreSQL', () => {
 
   it('creates the schema on an empty database, and a second run applies nothing', async () => {
     const first = await runMigrations({ url: database.url });
-    expect(first).toEqual(['CreateForum1795502683012', 'AccountsForumsRequests1795505318354', 'SchedulingRuns1795506074019', 'CalendarFeeds1795506804559', 'LanguagesSessionsSequences1795677564479', 'AdminRole1795680000000', 'RegistrationApproval1795690000000', 'Notifications1795700923795', 'ForumDay1795702638896', 'ForumDayRefillOutcomes1795706956729']);
+    expect(first).toEqual(['CreateForum1795502683012', 'AccountsForumsRequests1795505318354', 'SchedulingRuns1795506074019', 'CalendarFeeds1795506804559', 'LanguagesSessionsSequences1795677564479', 'AdminRole1795680000000', 'RegistrationApproval1795690000000', 'Notifications1795700923795', 'ForumDay1795702638896', 'ForumDayRefillOutcomes1795706956729', 'AgendaStamps1795800000000']);
     expect(await runMigrations({ url: database.url })).toEqual([]);
 
     const tables = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);

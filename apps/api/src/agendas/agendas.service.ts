@@ -1,16 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CalendarFeed, Company, Forum, Meeting, MeetingRequest, Registration, Schedule, Slot } from '@forum/db';
-import { isLanguage, Language, languageFromSpoken, localDateTime } from '@forum/common';
+import { APP_CONFIG, AppConfig, isLanguage, Language, languageFromSpoken, localDateTime } from '@forum/common';
 import { needsInterpreter } from '@forum/matcher';
 import { BadInputError, ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
 import { isOrganizer, type Principal } from '../common/principal';
 import { ForumsService } from '../forums/forums.service';
 import { BatchLoader } from '../common/batch-loader';
-import { AgendaCompany, AgendaData, AgendaEntry, AgendaForum, AgendaKey, agendasOfCompanies, loadAgenda, queryOnPool } from './agenda.query';
+import { AgendaCache, AgendaCompany, AgendaData, AgendaEntry, AgendaForum, AgendaKey, agendasOfCompanies, loadAgenda, queryOnPool } from './agenda.query';
 
 /** Whose agenda a calendar feed shows. */
 interface FeedOwner {
@@ -45,15 +45,17 @@ export interface RequestCompany {
 
 export interface CompanyAgenda {
   company: Pick<AgendaCompany, 'id' | 'name' | 'country'>;
-  entries: AgendaEntry[];
+  entries: readonly AgendaEntry[];
   /** The code the check-in desk scans (a QR code on the printed agenda). */
   checkInCode?: string;
 }
 
 @Injectable()
 export class AgendasService {
+  /** Agendas held at their forum's agenda stamp (null: AGENDA_CACHE=false, every agenda read whole). */
+  private readonly agendaCache: AgendaCache | null;
   /** Companies' agendas asked for at the same time are read in one statement. */
-  private readonly agendaLoader = new BatchLoader<AgendaKey, AgendaData | null>((keys) => agendasOfCompanies(this.dataSource, keys));
+  private readonly agendaLoader = new BatchLoader<AgendaKey, AgendaData | null>((keys) => agendasOfCompanies(this.dataSource, keys, this.agendaCache));
   /** Calendar feeds (not revoked) by token hash, those asked for at the same time in one statement. */
   private readonly feedLoader = new BatchLoader<string, FeedOwner | null>(async (tokenHashes) => {
     const { rows } = await queryOnPool<FeedOwner & { tokenHash: string }>(
@@ -81,12 +83,16 @@ export class AgendasService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly forums: ForumsService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.agendaCache = config.agendaCache ? new AgendaCache() : null;
+  }
 
   /**
    * The caller's company's meetings in the published schedule, in time order.
-   * Read fresh on every call (one statement, shared with the agendas asked
-   * for at the same moment): nothing here can go stale.
+   * Every call asks PostgreSQL (one statement, shared with the agendas asked
+   * for at the same moment) for the forum and its agenda stamp, and reads the
+   * meetings unless this process holds them at that stamp: nothing here can go stale.
    */
   async agendaFor(principal: Principal, forumId: string): Promise<AgendaData> {
     if (!principal.companyId) throw new ForbiddenError('Agendas belong to companies; organisers read the whole schedule');

@@ -8,7 +8,7 @@ describe('loadConfig', () => {
 
   it('gives local defaults when nothing is set: port 3000, embedded database, single-process scheduling', () => {
     const config = loadConfig({ DATA_DIR: dataDir() });
-    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, queuePrefix: 'fm', logLevel: 'info', graphqlJit: true, graphqlHttpFront: true });
+    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, queuePrefix: 'fm', logLevel: 'info', graphqlJit: true, graphqlHttpFront: true, agendaCache: true });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.redisUrl).toBeUndefined();
   });
@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       GRAPHQL_JIT: 'false',
       GRAPHQL_HTTP_FRONT: 'false',
+      AGENDA_CACHE: 'false',
     });
     expect(config).toMatchObject({
       nodeEnv: 'production',
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       graphqlJit: false,
       graphqlHttpFront: false,
+      agendaCache: false,
     });
   });
 
@@ -55,6 +57,7 @@ describe('loadConfig', () => {
     ['QUEUE_PREFIX', 'has spaces'],
     ['GRAPHQL_JIT', 'yes'],
     ['GRAPHQL_HTTP_FRONT', 'no'],
+    ['AGENDA_CACHE', 'off'],
   ])('refuses %s=%s with a message naming the variable', (variable, value) => {
     const attempt = () => loadConfig({ DATA_DIR: dataDir(), [variable]: value });
     expect(attempt).toThrow(ConfigError);

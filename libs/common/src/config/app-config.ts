@@ -33,6 +33,8 @@ export interface AppConfig {
   graphqlJit: boolean;
   /** API: POST /graphql with JSON is served before Express (GraphqlHttpFront); false leaves it to Express. */
   graphqlHttpFront: boolean;
+  /** API: agendas read at a forum's agenda stamp are reused while the stamp holds (AgendaCache); false reads every agenda whole. */
+  agendaCache: boolean;
   /** Where email goes (smtp:// or smtps://); unset: a local mailbox (files under `<dataDir>/mailbox`, and the log). */
   smtpUrl?: string;
   /** The From of every message. */
@@ -120,6 +122,10 @@ const environmentSchema = z.object({
     .enum(['true', 'false'], { message: 'must be true or false' })
     .default('true')
     .transform((value) => value === 'true'),
+  AGENDA_CACHE: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -164,6 +170,7 @@ export function loadConfig(env: Environment): AppConfig {
     seedDemo: values.SEED_DEMO,
     graphqlJit: values.GRAPHQL_JIT,
     graphqlHttpFront: values.GRAPHQL_HTTP_FRONT,
+    agendaCache: values.AGENDA_CACHE,
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),

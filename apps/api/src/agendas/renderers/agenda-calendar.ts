@@ -12,7 +12,7 @@ import type { AgendaEntry, AgendaForum } from '../agenda.query';
  * belongs to the pair of companies, so a meeting keeps its event across
  * schedule versions; SEQUENCE rises when it moves.
  */
-export function agendaCalendar(forum: AgendaForum, entries: AgendaEntry[], language: Language): string {
+export function agendaCalendar(forum: AgendaForum, entries: readonly AgendaEntry[], language: Language): string {
   // Keyed by everything the text is made from, so an entry is never stale; it saves ical-generator's work when
   // the same agenda is fetched again (calendar apps poll). DTSTAMP is when this text was first made.
   const key = createHash('sha256').update(JSON.stringify([language, forum.id, forum.name, forum.venue, entries])).digest('base64url');
@@ -26,7 +26,7 @@ export function agendaCalendar(forum: AgendaForum, entries: AgendaEntry[], langu
 
 const rendered = new LRUCache<string, string>({ max: 2_000, maxSize: 50_000_000, sizeCalculation: (text) => text.length || 1 });
 
-function render(forum: AgendaForum, entries: AgendaEntry[], language: Language, stamp: Date): string {
+function render(forum: AgendaForum, entries: readonly AgendaEntry[], language: Language, stamp: Date): string {
   const t = exportsT(language);
   const calendar = ical({
     name: forum.name,

@@ -61,7 +61,7 @@ export async function agendaPdf(forum: AgendaForum, agendas: CompanyAgenda[], la
   const clock = (date: Date) => localDateTime(date, forum.timeZone).slice(11, 16);
   const dayKey = (date: Date) => localDateTime(date, forum.timeZone).slice(0, 10);
 
-  const header = async (company: CompanyAgenda['company'] | null, entries: AgendaEntry[], checkInCode?: string) => {
+  const header = async (company: CompanyAgenda['company'] | null, entries: readonly AgendaEntry[], checkInCode?: string) => {
     doc.addPage();
     doc.image(qr, doc.page.width - MARGIN - QR_SIZE, MARGIN, { width: QR_SIZE });
     doc.font('regular').fontSize(7).fillColor(GREY).text(t('agendaOnline'), doc.page.width - MARGIN - QR_SIZE, MARGIN + QR_SIZE + 2, { width: QR_SIZE, align: 'center' });
