@@ -114,6 +114,32 @@ describe('several API processes', () => {
       await sql('SELECT bump_agenda_stamps(ARRAY[$1::uuid])', [f.forumId]);
       expect((await onA()).counterpart.city).toBe('Busan');
     });
+
+    it("reads again, after a change to a meeting, only the agendas of the meeting's two companies", async () => {
+      // vn2 meets kr2 too; A holds both agendas.
+      const vn1Meeting = (await onA()).id;
+      const slot = ok(await gql<{ agenda: { slot: { id: string } }[] }>(a.app, 'query ($f: ID!) { agenda(forumId: $f) { slot { id } } }', { f: f.forumId }, f.vn1)).agenda[0].slot.id;
+      const free = f.slotIds.find((id) => id !== slot)!;
+      ok(await gql(a.app, 'mutation ($in: CreateMeetingInput!) { createMeeting(input: $in) { id } }', { in: { forumId: f.forumId, companyIds: [f.ids.vn2, f.ids.kr2], slotId: free } }, f.organizer));
+      const onVn2 = async () => ok(await gql<{ agenda: Item[] }>(a.app, FULL, { f: f.forumId }, f.vn2)).agenda[0];
+      expect((await onVn2()).counterpart.name).toBe('Busan Chips');
+      // kr2's new name unseen by the stamps: while vn2's agenda is held, it keeps the old one.
+      const runner = a.app.get(DataSource).createQueryRunner();
+      try {
+        await runner.query('SET session_replication_role = replica');
+        await runner.query(`UPDATE company SET name = 'Busan Chips Unseen' WHERE id = $1`, [f.ids.kr2]);
+      } finally {
+        await runner.query('SET session_replication_role = DEFAULT');
+        await runner.release();
+      }
+      // vn1 and kr1's meeting is marked: their agendas are read again, vn2's is still held.
+      ok(await gql(a.app, 'mutation ($id: ID!) { markAttendance(meetingId: $id, status: HELD) { id } }', { id: vn1Meeting }, f.organizer));
+      expect((await onA()).attendance).toBe('HELD');
+      expect((await onVn2()).counterpart.name).toBe('Busan Chips');
+      // A change to vn2's own meeting reads vn2's again.
+      await sql(`UPDATE meeting SET attendance = 'NO_SHOW', absent_company_id = company_a_id WHERE company_a_id = LEAST($1::uuid, $2::uuid) AND company_b_id = GREATEST($1::uuid, $2::uuid)`, [f.ids.vn2, f.ids.kr2]);
+      expect(await onVn2()).toMatchObject({ attendance: 'NO_SHOW', counterpart: { name: 'Busan Chips Unseen' } });
+    });
   });
 
   it('refuses a token in both processes as soon as its user signs out everywhere through one', async () => {

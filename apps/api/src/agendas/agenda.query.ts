@@ -60,17 +60,28 @@ export interface AgendaData {
 }
 
 /**
- * The forum, its agenda stamp, and published meetings (all, or those of the
- * companies in $2) with slot, table, counterpart and its delegates, in one
- * statement: PostgreSQL builds the JSON, so the hot path has one round trip
- * and no ORM hydration. With $3, the stamp the caller holds agendas at: while
- * the forum's stamp is still that one, only the companies in $4 (those not
- * held) are read.
+ * The forum and published meetings (all, or those of some companies) with
+ * slot, table, counterpart and its delegates, in one statement: PostgreSQL
+ * builds the JSON, so the hot path has one round trip and no ORM hydration.
+ *
+ * For some companies ($2), with the agenda stamps (see
+ * migrations/1795800000000-AgendaStamps.ts): $3 the forum stamp the caller
+ * holds agendas at, $4 and $5 the companies it holds and their own stamps.
+ * It reads the companies in $2 it does not hold at the current stamps
+ * (`read`: all of them when the forum's stamp moved) and answers the current
+ * stamps, in the same snapshot.
  */
 function agendaSql(someCompanies: boolean): string {
-  const companies = 'CASE WHEN st.stamp = $3::bigint THEN $4::uuid[] ELSE $2::uuid[] END';
+  const toRead = `CASE WHEN st.stamp = $3::bigint THEN ARRAY(
+      SELECT asked FROM unnest($2::uuid[]) asked WHERE NOT EXISTS (
+        SELECT 1 FROM unnest($4::uuid[], $5::bigint[]) held(company_id, stamp)
+        WHERE held.company_id = asked
+          AND held.stamp IS NOT DISTINCT FROM (SELECT cs.stamp FROM company_agenda_stamp cs WHERE cs.forum_id = f.id AND cs.company_id = asked)))
+    ELSE $2::uuid[] END`;
   return `
-  SELECT f.id, f.name, f.venue, f.time_zone AS "timeZone", f.status, f.organizer_id AS "organizerId", sc.version AS "scheduleVersion", st.stamp::text AS stamp,
+  SELECT f.id, f.name, f.venue, f.time_zone AS "timeZone", f.status, f.organizer_id AS "organizerId", sc.version AS "scheduleVersion",
+    ${someCompanies ? `st.stamp::text AS stamp, to_read.companies::text[] AS read,
+    (SELECT json_object_agg(cs.company_id, cs.stamp::text) FROM company_agenda_stamp cs WHERE cs.forum_id = f.id AND cs.company_id = ANY(to_read.companies)) AS "companyStamps",` : ''}
     coalesce((
       SELECT json_agg(e ORDER BY e.position, e.table_number, e.viewer)
       FROM (
@@ -88,12 +99,13 @@ function agendaSql(someCompanies: boolean): string {
         JOIN forum_table t ON t.id = m.table_id
         JOIN company c ON c.id = CASE WHEN m.company_a_id = mp.company_id THEN m.company_b_id ELSE m.company_a_id END
         LEFT JOIN registration r ON r.forum_id = f.id AND r.company_id = c.id
-        WHERE mp.schedule_id = sc.id ${someCompanies ? `AND mp.company_id = ANY(${companies})` : ''}
+        WHERE mp.schedule_id = sc.id ${someCompanies ? 'AND mp.company_id = ANY(to_read.companies)' : ''}
       ) e
     ), '[]'::json) AS entries
   FROM forum f
   LEFT JOIN schedule sc ON sc.forum_id = f.id AND sc.status = 'PUBLISHED'
-  LEFT JOIN agenda_stamp st ON st.forum_id = f.id
+  ${someCompanies ? `LEFT JOIN agenda_stamp st ON st.forum_id = f.id
+  CROSS JOIN LATERAL (SELECT ${toRead} AS companies) to_read` : ''}
   WHERE f.id = $1`;
 }
 
@@ -128,50 +140,65 @@ interface EntryRow {
  * per side), of the forum's published schedule; null when the forum does not exist.
  */
 export async function loadAgenda(dataSource: DataSource, forumId: string, companyIds: string[] | null): Promise<AgendaData | null> {
-  const read = await readAgendas(dataSource, forumId, companyIds, null);
-  return read && { forum: read.forum, entries: read.entries };
-}
-
-/**
- * {@link loadAgenda}, and the forum's agenda stamp. Given `held` (the stamp
- * the caller holds agendas at, and the companies it still needs), reads only
- * those companies' meetings while the stamp is unchanged (`fresh` false).
- */
-async function readAgendas(
-  dataSource: DataSource,
-  forumId: string,
-  companyIds: string[] | null,
-  held: { stamp: string; missing: string[] } | null,
-): Promise<(AgendaForumRead & { stamp: string | null; fresh: boolean }) | null> {
   // A named statement straight on the pg pool: PostgreSQL plans it once per connection (planning cost
   // more than running it: 3.1 ms against 1.3 ms per agenda, measured on a 500-company forum).
-  const { rows } = await queryOnPool<AgendaForum & { stamp: string | null; entries: EntryRow[] }>(
+  const { rows } = await queryOnPool<AgendaForum & { entries: EntryRow[] }>(
     dataSource,
     companyIds ? 'agenda-some-companies' : 'agenda-every-company',
     companyIds ? SOME_COMPANIES : EVERY_COMPANY,
-    companyIds ? [forumId, companyIds, held?.stamp ?? null, held?.missing ?? []] : [forumId],
+    companyIds ? [forumId, companyIds, null, [], []] : [forumId],
   );
   if (rows.length === 0) return null;
-  const { entries, stamp, ...forum } = rows[0];
+  const { entries, ...forum } = rows[0];
+  return { forum: withoutStamps(forum), entries: entries.map(entryOf) };
+}
+
+/** What {@link readAgendas} found: the forum, the companies it read, their meetings, and the stamps they were read at. */
+interface StampedRead {
+  forum: AgendaForum;
+  /** The forum's agenda stamp (null: none yet, nothing can be held). */
+  stamp: string | null;
+  read: string[];
+  /** The read companies' own stamps (absent: none yet). */
+  companyStamps: Record<string, string>;
+  entries: AgendaEntry[];
+}
+
+/** {@link loadAgenda} of some companies, reading only those not in `held` at the current stamps. */
+async function readAgendas(dataSource: DataSource, forumId: string, companyIds: string[], held: HeldAgendas | null): Promise<StampedRead | null> {
+  const heldCompanies = held ? companyIds.filter((company) => held.byCompany.has(company)) : [];
+  const { rows } = await queryOnPool<AgendaForum & { stamp: string | null; read: string[]; companyStamps: Record<string, string> | null; entries: EntryRow[] }>(
+    dataSource,
+    'agenda-some-companies',
+    SOME_COMPANIES,
+    [forumId, companyIds, held?.stamp ?? null, heldCompanies, heldCompanies.map((company) => held!.byCompany.get(company)!.stamp)],
+  );
+  if (rows.length === 0) return null;
+  const { entries, stamp, read, companyStamps, ...forum } = rows[0];
+  return { forum: withoutStamps(forum), stamp, read, companyStamps: companyStamps ?? {}, entries: entries.map(entryOf) };
+}
+
+/** The forum's own columns (the statement for some companies also answers stamps). */
+function withoutStamps(row: AgendaForum & { stamp?: unknown; read?: unknown; companyStamps?: unknown }): AgendaForum {
+  const { id, name, venue, timeZone, status, organizerId, scheduleVersion } = row;
+  return { id, name, venue, timeZone, status, organizerId, scheduleVersion };
+}
+
+function entryOf(row: EntryRow): AgendaEntry {
   return {
-    forum,
-    stamp,
-    fresh: held === null || stamp !== held.stamp,
-    entries: entries.map((row) => ({
-      viewer: row.viewer,
-      meetingId: row.meetingId,
-      sequence: row.sequence,
-      pinned: row.pinned,
-      companyAId: row.companyAId,
-      companyBId: row.companyBId,
-      slot: { id: row.slot_id, position: row.position, startsAt: new Date(row.starts_at), endsAt: new Date(row.ends_at) },
-      table: { id: row.table_id, number: row.table_number, label: row.table_label, interpreter: row.interpreter },
-      counterpart: row.counterpart,
-      counterpartSide: row.counterpartSide,
-      counterpartDelegates: row.counterpartDelegates,
-      attendance: row.attendance,
-      absentCompanyId: row.absentCompanyId,
-    })),
+    viewer: row.viewer,
+    meetingId: row.meetingId,
+    sequence: row.sequence,
+    pinned: row.pinned,
+    companyAId: row.companyAId,
+    companyBId: row.companyBId,
+    slot: { id: row.slot_id, position: row.position, startsAt: new Date(row.starts_at), endsAt: new Date(row.ends_at) },
+    table: { id: row.table_id, number: row.table_number, label: row.table_label, interpreter: row.interpreter },
+    counterpart: row.counterpart,
+    counterpartSide: row.counterpartSide,
+    counterpartDelegates: row.counterpartDelegates,
+    attendance: row.attendance,
+    absentCompanyId: row.absentCompanyId,
   };
 }
 
@@ -192,48 +219,47 @@ export interface AgendaKey {
   companyId: string;
 }
 
-interface AgendaForumRead {
-  forum: AgendaForum;
-  entries: AgendaEntry[];
+/** A company's agenda and the company stamp it was read at (null: the company had none). */
+interface HeldAgenda {
+  stamp: string | null;
+  entries: readonly AgendaEntry[];
 }
 
 /** Companies' agendas read at one stamp of their forum. */
 interface HeldAgendas {
   stamp: string;
-  byCompany: Map<string, readonly AgendaEntry[]>;
+  byCompany: Map<string, HeldAgenda>;
 }
 
 /**
- * Companies' agendas as of their forum's agenda stamp (see
- * migrations/1795800000000-AgendaStamps.ts), reused only while the forum's
- * stamp is unchanged. Every read asks PostgreSQL for the forum and its current
- * stamp, in the statement that reads the meetings of the companies not held:
- * an answer is always what a fresh read would give at that moment, in every
- * process, whatever changed through any other.
+ * Companies' agendas, each with the agenda stamps it was read at (see
+ * migrations/1795800000000-AgendaStamps.ts), reused only while both stamps
+ * are unchanged. Every read asks PostgreSQL for the forum and the current
+ * stamps, in the statement that reads the meetings of the companies not
+ * held at them: an answer is always what a fresh read would give at that
+ * moment, in every process, whatever changed through any other.
  */
 export class AgendaCache {
   private readonly forums = new LRUCache<string, HeldAgendas>({ max: 200 });
 
-  /** What is held for the forum, and which of `companies` it lacks. */
-  held(forumId: string, companies: string[]): { held: HeldAgendas; missing: string[] } | null {
-    const held = this.forums.get(forumId);
-    return held ? { held, missing: companies.filter((company) => !held.byCompany.has(company)) } : null;
+  held(forumId: string): HeldAgendas | null {
+    return this.forums.get(forumId) ?? null;
   }
 
   /**
-   * The agendas of `companies` after a read made with `base` (what `held`
-   * gave): the read's own when the stamp changed (kept as the forum's new
-   * holding), else those held completed by the read.
+   * The agendas of `companies` after a read made holding `base`: those read,
+   * kept, and the others from `base` (the read found their stamps unchanged).
    */
-  after(forumId: string, companies: string[], base: { held: HeldAgendas } | null, read: { stamp: string | null; fresh: boolean; entries: AgendaEntry[] }): Map<string, readonly AgendaEntry[]> {
-    const byCompany = new Map<string, readonly AgendaEntry[]>(companies.map((company) => [company, []]));
-    for (const entry of read.entries) (byCompany.get(entry.viewer) as AgendaEntry[] | undefined)?.push(entry);
-    if (read.stamp === null) return byCompany;
-    let held: HeldAgendas;
-    if (read.fresh || !base) this.forums.set(forumId, (held = { stamp: read.stamp, byCompany: new Map() }));
-    else held = base.held;
-    for (const [company, entries] of byCompany) if (!held.byCompany.has(company)) held.byCompany.set(company, Object.freeze(entries));
-    return new Map(companies.map((company) => [company, held.byCompany.get(company)!]));
+  after(forumId: string, companies: string[], base: HeldAgendas | null, read: StampedRead): Map<string, readonly AgendaEntry[]> {
+    const fresh = new Map<string, AgendaEntry[]>(read.read.map((company) => [company, []]));
+    for (const entry of read.entries) fresh.get(entry.viewer)?.push(entry);
+    let held: HeldAgendas | null = null;
+    if (read.stamp !== null) {
+      if (base && base.stamp === read.stamp) held = base;
+      else this.forums.set(forumId, (held = { stamp: read.stamp, byCompany: new Map() }));
+      for (const [company, entries] of fresh) held.byCompany.set(company, { stamp: read.companyStamps[company] ?? null, entries: Object.freeze(entries) });
+    }
+    return new Map(companies.map((company) => [company, fresh.get(company) ?? held?.byCompany.get(company)?.entries ?? []]));
   }
 }
 
@@ -253,8 +279,8 @@ export async function agendasOfCompanies(dataSource: DataSource, keys: AgendaKey
   await Promise.all(
     [...companiesByForum].map(async ([forumId, set]) => {
       const companies = [...set];
-      const base = cache?.held(forumId, companies) ?? null;
-      const read = await readAgendas(dataSource, forumId, companies, base && { stamp: base.held.stamp, missing: base.missing });
+      const base = cache?.held(forumId) ?? null;
+      const read = await readAgendas(dataSource, forumId, companies, base);
       if (!read) return byForum.set(forumId, null);
       if (cache) return byForum.set(forumId, { forum: read.forum, byCompany: cache.after(forumId, companies, base, read) });
       const byCompany = new Map<string, AgendaEntry[]>();

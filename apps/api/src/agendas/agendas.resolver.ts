@@ -5,6 +5,7 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../common/principal';
 import { slotInZone } from '../forums/models/forum.model';
 import { AgendasService } from './agendas.service';
+import type { AgendaEntry } from './agenda.query';
 import { AgendaItemModel, CalendarFeedModel, ForumStatsModel } from './models/agenda.model';
 
 @Resolver(() => AgendaItemModel)
@@ -22,21 +23,7 @@ export class AgendasResolver {
     @Args('companyId', { type: () => ID, nullable: true }) companyId?: string | null,
   ): Promise<AgendaItemModel[]> {
     const { forum, entries } = companyId ? await this.agendas.agendaOfCompany(principal, forumId, companyId) : await this.agendas.agendaFor(principal, forumId);
-    return entries.map((entry) => ({
-      id: entry.meetingId,
-      slot: slotInZone(entry.slot, forum.timeZone),
-      table: entry.table,
-      interpreter: entry.table.interpreter,
-      status: 'SCHEDULED',
-      attendance: entry.attendance,
-      absentCompanyId: entry.absentCompanyId,
-      counterpart: {
-        ...entry.counterpart,
-        side: entry.counterpartSide,
-        // Another company's delegates: names, titles and languages, never emails.
-        delegates: entry.counterpartDelegates.map((delegate) => ({ ...delegate, email: null })),
-      },
-    }));
+    return itemsOf(entries, forum.timeZone);
   }
 
   @Roles('ORGANIZER')
@@ -57,4 +44,32 @@ export class AgendasResolver {
   async revokeCalendarFeed(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<string> {
     return (await this.agendas.revokeFeed(principal, id)).id;
   }
+}
+
+/** The items of agendas shared between answers (AgendaCache holds them), made once per zone. */
+const itemsByEntries = new WeakMap<readonly AgendaEntry[], { timeZone: string; items: AgendaItemModel[] }>();
+
+/** An agenda's entries as the API shows them. Answers share the items: nothing may change them. */
+export function itemsOf(entries: readonly AgendaEntry[], timeZone: string): AgendaItemModel[] {
+  const made = itemsByEntries.get(entries);
+  if (made && made.timeZone === timeZone) return made.items;
+  const items = entries.map(
+    (entry): AgendaItemModel => ({
+      id: entry.meetingId,
+      slot: slotInZone(entry.slot, timeZone),
+      table: entry.table,
+      interpreter: entry.table.interpreter,
+      status: 'SCHEDULED',
+      attendance: entry.attendance,
+      absentCompanyId: entry.absentCompanyId,
+      counterpart: {
+        ...entry.counterpart,
+        side: entry.counterpartSide,
+        // Another company's delegates: names, titles and languages, never emails.
+        delegates: entry.counterpartDelegates.map((delegate) => ({ ...delegate, email: null })),
+      },
+    }),
+  );
+  if (Object.isFrozen(entries)) itemsByEntries.set(entries, { timeZone, items });
+  return items;
 }
