@@ -98,7 +98,9 @@ describe('several API processes', () => {
 
     it('answers from what it holds while the stamp holds, and reads again once it moves', async () => {
       ok(await gql(a.app, 'mutation ($in: CompanyInput!) { updateCompany(input: $in) { id } }', { in: { name: 'Seoul AI Labs', country: 'KR', city: 'Seoul', languages: ['ko', 'en'] } }, f.kr1));
+      // B holds vn1's agenda of the withdrawn schedule (empty): a publication through A is in B's next answer.
       await scheduleAndPublish(a.app, f.forumId, f.organizer);
+      expect((await onB()).counterpart.name).toBe('Seoul AI Labs');
       expect((await onA()).counterpart.city).toBe('Seoul');
       // A change the stamp cannot see (its triggers off for this one session): A keeps answering what it holds …
       const runner = a.app.get(DataSource).createQueryRunner();
