@@ -65,19 +65,18 @@ export interface AgendaData {
  * builds the JSON, so the hot path has one round trip and no ORM hydration.
  *
  * For some companies ($2), with the agenda stamps (see
- * migrations/1795800000000-AgendaStamps.ts): $3 the forum stamp the caller
- * holds agendas at, $4 and $5 the companies it holds and their own stamps.
- * It reads the companies in $2 it does not hold at the current stamps
- * (`read`: all of them when the forum's stamp moved) and answers the current
- * stamps, in the same snapshot.
+ * migrations/1795800000000-AgendaStamps.ts): given the agendas the caller
+ * holds and the stamps each was read at, it reads the companies it does not
+ * hold at the current stamps (`read`) and answers those stamps, all in one
+ * snapshot.
  */
 function agendaSql(someCompanies: boolean): string {
-  const toRead = `CASE WHEN st.stamp = $3::bigint THEN ARRAY(
+  // Asked ($2) and not held ($3, $4, $5: company, forum stamp, company stamp) at the current stamps.
+  const toRead = `ARRAY(
       SELECT asked FROM unnest($2::uuid[]) asked WHERE NOT EXISTS (
-        SELECT 1 FROM unnest($4::uuid[], $5::bigint[]) held(company_id, stamp)
-        WHERE held.company_id = asked
-          AND held.stamp IS NOT DISTINCT FROM (SELECT cs.stamp FROM company_agenda_stamp cs WHERE cs.forum_id = f.id AND cs.company_id = asked)))
-    ELSE $2::uuid[] END`;
+        SELECT 1 FROM unnest($3::uuid[], $4::bigint[], $5::bigint[]) held(company_id, forum_stamp, stamp)
+        WHERE held.company_id = asked AND held.forum_stamp = st.stamp
+          AND held.stamp IS NOT DISTINCT FROM (SELECT cs.stamp FROM company_agenda_stamp cs WHERE cs.forum_id = f.id AND cs.company_id = asked)))`;
   return `
   SELECT f.id, f.name, f.venue, f.time_zone AS "timeZone", f.status, f.organizer_id AS "organizerId", sc.version AS "scheduleVersion",
     ${someCompanies ? `st.stamp::text AS stamp, to_read.companies::text[] AS read,
@@ -146,7 +145,7 @@ export async function loadAgenda(dataSource: DataSource, forumId: string, compan
     dataSource,
     companyIds ? 'agenda-some-companies' : 'agenda-every-company',
     companyIds ? SOME_COMPANIES : EVERY_COMPANY,
-    companyIds ? [forumId, companyIds, null, [], []] : [forumId],
+    companyIds ? [forumId, companyIds, [], [], []] : [forumId],
   );
   if (rows.length === 0) return null;
   const { entries, ...forum } = rows[0];
@@ -165,13 +164,13 @@ interface StampedRead {
 }
 
 /** {@link loadAgenda} of some companies, reading only those not in `held` at the current stamps. */
-async function readAgendas(dataSource: DataSource, forumId: string, companyIds: string[], held: HeldAgendas | null): Promise<StampedRead | null> {
-  const heldCompanies = held ? companyIds.filter((company) => held.byCompany.has(company)) : [];
+async function readAgendas(dataSource: DataSource, forumId: string, companyIds: string[], held: Map<string, HeldAgenda>): Promise<StampedRead | null> {
+  const heldCompanies = [...held.keys()];
   const { rows } = await queryOnPool<AgendaForum & { stamp: string | null; read: string[]; companyStamps: Record<string, string> | null; entries: EntryRow[] }>(
     dataSource,
     'agenda-some-companies',
     SOME_COMPANIES,
-    [forumId, companyIds, held?.stamp ?? null, heldCompanies, heldCompanies.map((company) => held!.byCompany.get(company)!.stamp)],
+    [forumId, companyIds, heldCompanies, heldCompanies.map((company) => held.get(company)!.forumStamp), heldCompanies.map((company) => held.get(company)!.stamp)],
   );
   if (rows.length === 0) return null;
   const { entries, stamp, read, companyStamps, ...forum } = rows[0];
@@ -219,17 +218,15 @@ export interface AgendaKey {
   companyId: string;
 }
 
-/** A company's agenda and the company stamp it was read at (null: the company had none). */
+/** A company's agenda and the stamps it was read at: its forum's, and its own (null: it had none). */
 interface HeldAgenda {
+  forumStamp: string;
   stamp: string | null;
   entries: readonly AgendaEntry[];
 }
 
-/** Companies' agendas read at one stamp of their forum. */
-interface HeldAgendas {
-  stamp: string;
-  byCompany: Map<string, HeldAgenda>;
-}
+/** How many meetings' entries an API process holds at most (a few hundred MB at the very most; a 10,000-company forum's agendas hold about 50,000). */
+const HELD_ENTRIES = 100_000;
 
 /**
  * Companies' agendas, each with the agenda stamps it was read at (see
@@ -240,26 +237,31 @@ interface HeldAgendas {
  * moment, in every process, whatever changed through any other.
  */
 export class AgendaCache {
-  private readonly forums = new LRUCache<string, HeldAgendas>({ max: 200 });
+  private readonly agendas = new LRUCache<string, HeldAgenda>({ maxSize: HELD_ENTRIES, sizeCalculation: (held) => held.entries.length + 1 });
 
-  held(forumId: string): HeldAgendas | null {
-    return this.forums.get(forumId) ?? null;
+  /** What is held of the companies' agendas in the forum. */
+  held(forumId: string, companies: string[]): Map<string, HeldAgenda> {
+    const held = new Map<string, HeldAgenda>();
+    for (const company of companies) {
+      const agenda = this.agendas.get(`${forumId}|${company}`);
+      if (agenda) held.set(company, agenda);
+    }
+    return held;
   }
 
   /**
-   * The agendas of `companies` after a read made holding `base`: those read,
-   * kept, and the others from `base` (the read found their stamps unchanged).
+   * The agendas of `companies` after a read made holding `held`: those read,
+   * kept, and the others as held (the read found them at the current stamps).
    */
-  after(forumId: string, companies: string[], base: HeldAgendas | null, read: StampedRead): Map<string, readonly AgendaEntry[]> {
+  after(forumId: string, companies: string[], held: Map<string, HeldAgenda>, read: StampedRead): Map<string, readonly AgendaEntry[]> {
     const fresh = new Map<string, AgendaEntry[]>(read.read.map((company) => [company, []]));
     for (const entry of read.entries) fresh.get(entry.viewer)?.push(entry);
-    let held: HeldAgendas | null = null;
     if (read.stamp !== null) {
-      if (base && base.stamp === read.stamp) held = base;
-      else this.forums.set(forumId, (held = { stamp: read.stamp, byCompany: new Map() }));
-      for (const [company, entries] of fresh) held.byCompany.set(company, { stamp: read.companyStamps[company] ?? null, entries: Object.freeze(entries) });
+      for (const [company, entries] of fresh) {
+        this.agendas.set(`${forumId}|${company}`, { forumStamp: read.stamp, stamp: read.companyStamps[company] ?? null, entries: Object.freeze(entries) });
+      }
     }
-    return new Map(companies.map((company) => [company, fresh.get(company) ?? held?.byCompany.get(company)?.entries ?? []]));
+    return new Map(companies.map((company) => [company, fresh.get(company) ?? held.get(company)?.entries ?? []]));
   }
 }
 
@@ -279,10 +281,10 @@ export async function agendasOfCompanies(dataSource: DataSource, keys: AgendaKey
   await Promise.all(
     [...companiesByForum].map(async ([forumId, set]) => {
       const companies = [...set];
-      const base = cache?.held(forumId) ?? null;
-      const read = await readAgendas(dataSource, forumId, companies, base);
+      const held = cache?.held(forumId, companies) ?? new Map<string, HeldAgenda>();
+      const read = await readAgendas(dataSource, forumId, companies, held);
       if (!read) return byForum.set(forumId, null);
-      if (cache) return byForum.set(forumId, { forum: read.forum, byCompany: cache.after(forumId, companies, base, read) });
+      if (cache) return byForum.set(forumId, { forum: read.forum, byCompany: cache.after(forumId, companies, held, read) });
       const byCompany = new Map<string, AgendaEntry[]>();
       for (const entry of read.entries) {
         const own = byCompany.get(entry.viewer);
