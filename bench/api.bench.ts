@@ -120,17 +120,28 @@ async function main() {
     }
 
     let next = 0;
-    const rotate = (path: string, withBody: boolean) => [
+    const rotate = (path: string, withBody: boolean, body = agendaBody) => [
       {
         method: withBody ? ('POST' as const) : ('GET' as const),
         path,
         setupRequest: (req: autocannon.Request) => ({
           ...req,
           headers: { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` },
-          ...(withBody ? { body: agendaBody } : {}),
+          ...(withBody ? { body } : {}),
         }),
       },
     ];
+    // The other reads of a forum day's pages, each company its own (their queries as the web app asks them, trimmed).
+    const OTHER_READS = {
+      myRegistration: 'query ($forumId: ID!) { myRegistration(forumId: $forumId) { id status side checkInCode delegates { name email } } }',
+      meetingRequests: 'query ($forumId: ID!) { meetingRequests(forumId: $forumId, direction: RECEIVED) { id status priority message from { id name country } } }',
+      participants: 'query ($forumId: ID!) { participants(forumId: $forumId, first: 20) { totalCount edges { node { id name country sectors languages } } } }',
+    };
+    for (const query of Object.values(OTHER_READS)) {
+      const answer = await graphql<Record<string, unknown>>(query, { forumId }, tokens[0]);
+      if (Object.values(answer).some((value) => value === null)) throw new Error(`no answer to ${query}`);
+    }
+    const otherRead = (name: keyof typeof OTHER_READS) => ({ requests: rotate('/graphql', true, JSON.stringify({ query: OTHER_READS[name], variables: { forumId } })) });
     const run = async (title: string, options: Partial<autocannon.Options>, on: { child: typeof api.child; url: string } = { child: api.child, url }) => {
       const before = cpuMs(on.child.pid!);
       const postgresBefore = postgresCpuMs();
@@ -180,6 +191,11 @@ async function main() {
       }
     };
     const only = process.env.BENCH_ONLY;
+    if (only && only in OTHER_READS) {
+      const one = await run(only, otherRead(only as keyof typeof OTHER_READS));
+      process.stdout.write(`${Math.round(one.result.requests.average)} requests/s, p99 ${one.result.latency.p99} ms, API CPU ${one.cpuPerRequest.toFixed(3)} ms/request, PostgreSQL ${one.postgresCpuPerRequest.toFixed(3)}\n`);
+      return;
+    }
     if (only === 'distinct' || only === 'trivial' || only === 'repeated' || only === 'uncached' || only === 'marking') {
       // For a CPU profile of one row alone (BENCH_CPU_PROF_DIR); writes no report.
       const rows = {
@@ -206,13 +222,18 @@ async function main() {
     const ics = await run('agenda.ics, 300 companies', { requests: rotate(`/forums/${forumId}/agenda.ics`, false) });
     await run('warm-up, calendar feeds', { requests: feeds });
     const feed = await run('calendar feeds, 300 companies', { requests: feeds });
+    const others: [string, Awaited<ReturnType<typeof run>>][] = [];
+    for (const name of Object.keys(OTHER_READS) as (keyof typeof OTHER_READS)[]) {
+      await run(`warm-up, ${name}`, otherRead(name));
+      others.push([name, await run(`${name}, 300 companies`, otherRead(name))]);
+    }
 
     const row = (name: string, { result, cpuPerRequest, postgresCpuPerRequest }: Awaited<ReturnType<typeof run>>) =>
       `| ${name} | **${Math.round(result.requests.average)}** | ${Math.round((result.requests.average / trivial.result.requests.average) * 100)} % | ${result.latency.p50} | ${result.latency.p99} | ${result.non2xx + result.errors} | ${cpuPerRequest.toFixed(2)} | ${postgresCpuPerRequest.toFixed(2)} |`;
     const body = [
       `Command: \`npm run bench:api\` · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version} · the API in its own process (NODE_ENV=production), autocannon and PostgreSQL on the same machine.`,
       '',
-      `${CONNECTIONS} connections, ${SECONDS} s a row (the agenda and calendar loads after a warm-up of their own on each process), one API process, one run. A published 500-company forum (libs/db/src/testing/seed-large-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Every agenda asks PostgreSQL for its forum and the agenda stamps of the forum and of the company (moved by triggers, at commit, by any change to what agendas show: a change to a meeting moves the stamps of its two companies only), in one statement shared by the agendas asked for in the same turn of the event loop (BatchLoader); the statement reads the meetings of the companies whose agendas the process does not hold at the current stamps (AgendaCache, apps/api/src/agendas/agenda.query.ts). Verified tokens and users are kept too (invalidated across processes). Nothing is answered without its guard and that read. POST /graphql with JSON is served by Apollo straight from Node's HTTP server, before Express (apps/api/src/common/graphql-http-front.ts). A query document asked for again runs compiled by graphql-jit. The row \`AGENDA_CACHE=false\` is the same load on a second API process that reads every agenda whole; the row after it, on the first process while the organiser marks meetings attended through the API at a steady rate (each mark moves the stamps of its meeting's two companies, whose agendas are then read again; the marks' own CPU is counted in the row's). The three rows after those are the same loads on two more API processes (same database and tokens, idle during the other rows): one that runs every query on graphql-js, one that leaves POST /graphql to Express as before the front. CPU per request: the API process's, and that of all PostgreSQL processes (the backends serving the API's pool), from /proc over the row's run.`,
+      `${CONNECTIONS} connections, ${SECONDS} s a row (the agenda and calendar loads after a warm-up of their own on each process), one API process, one run. A published 500-company forum (libs/db/src/testing/seed-large-forum.ts); the ${COMPANIES} busiest companies (${companies.at(-1)!.n}–${companies[0].n} meetings each) each sign in with their own token. Every agenda asks PostgreSQL for its forum and the agenda stamps of the forum and of the company (moved by triggers, at commit, by any change to what agendas show: a change to a meeting moves the stamps of its two companies only), in one statement shared by the agendas asked for in the same turn of the event loop (BatchLoader); the statement reads the meetings of the companies whose agendas the process does not hold at the current stamps (AgendaCache, apps/api/src/agendas/agenda.query.ts). Verified tokens and users are kept too (invalidated across processes). Nothing is answered without its guard and that read. POST /graphql with JSON is served by Apollo straight from Node's HTTP server, before Express (apps/api/src/common/graphql-http-front.ts). A query document asked for again runs compiled by graphql-jit. The row \`AGENDA_CACHE=false\` is the same load on a second API process that reads every agenda whole; the row after it, on the first process while the organiser marks meetings attended through the API at a steady rate (each mark moves the stamps of its meeting's two companies, whose agendas are then read again; the marks' own CPU is counted in the row's). The three rows after those are the same loads on two more API processes (same database and tokens, idle during the other rows): one that runs every query on graphql-js, one that leaves POST /graphql to Express as before the front. The last rows are the other reads of a forum day's pages (\`myRegistration\`, \`meetingRequests\` received, the first 20 \`participants\`: queries in bench/api.bench.ts), each company with its own token; these read PostgreSQL through TypeORM, with nothing held. CPU per request: the API process's, and that of all PostgreSQL processes (the backends serving the API's pool), from /proc over the row's run.`,
       '',
       '| request | requests/s | of baseline | p50 ms | p99 ms | errors | API CPU ms/request | PostgreSQL CPU ms/request |',
       '|---|---|---|---|---|---|---|---|',
@@ -226,6 +247,7 @@ async function main() {
       row(`\`agenda\`, ${COMPANIES} companies in rotation, through Express (\`GRAPHQL_HTTP_FRONT=false\`)`, distinctExpress),
       row(`\`agenda.ics\`, ${COMPANIES} companies in rotation`, ics),
       row(`calendar feed (\`agenda.ics?token=\`), ${COMPANIES} companies in rotation`, feed),
+      ...others.map(([name, result]) => row(`\`${name}\`, ${COMPANIES} companies in rotation`, result)),
       '',
       `Distinct-company agendas: ${Math.round((distinct.result.requests.average / trivial.result.requests.average) * 100)} % of the baseline (target ≥ 50 %, ≥ 1,000/s), p99 ${distinct.result.latency.p99} ms (target ≤ 100 ms); read whole ${Math.round((distinctWhole.result.requests.average / trivial.result.requests.average) * 100)} %, while marking ${Math.round((distinctMarking.result.requests.average / trivial.result.requests.average) * 100)} %; on graphql-js ${Math.round((distinctGraphqlJs.result.requests.average / trivial.result.requests.average) * 100)} %. Through Express (before the front): ${Math.round(distinctExpress.result.requests.average)} agendas/s and ${Math.round(trivialExpress.result.requests.average)} \`{ __typename }\`/s, so the front serves ${Math.round((distinct.result.requests.average / distinctExpress.result.requests.average) * 100)} % and ${Math.round((trivial.result.requests.average / trivialExpress.result.requests.average) * 100)} % of those; its lighter baseline is why the share of the baseline can fall while agendas get faster.`,
       'Earlier figures, kept for what they were: 4,305 agendas/s (97 % of the baseline) when one company\'s identical request was replayed from a 2 s response cache without executing (that cache is gone); about 160/s (~9 %) with five queries and ORM hydration per agenda; 899/s (35 %) with one statement per agenda but Apollo\'s pretty-printed JSON (now compact); 931–1,033/s (39–45 %) with one statement per agenda, on an earlier machine where the baseline ran at about 2,100/s; 499/s (48 %, baseline 1,035/s) with one statement per agenda, and 520/s (56 %, baseline 931/s) with agendas batched, on a machine about twice as slow as the one of the table above.',

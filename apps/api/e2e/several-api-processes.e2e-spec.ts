@@ -70,6 +70,17 @@ describe('several API processes', () => {
     const onB = async () => ok(await viaB<{ agenda: Item[] }>(FULL, { f: f.forumId }, f.vn1)).agenda[0];
     const onA = async () => ok(await gql<{ agenda: Item[] }>(a.app, FULL, { f: f.forumId }, f.vn1)).agenda[0];
     const sql = (text: string, values: unknown[] = []) => a.app.get(DataSource).query(text, values);
+    /** A change the stamps cannot see: their triggers off for this one session (what no write path of the app can do). */
+    const unseenByStamps = async (text: string, values: unknown[]) => {
+      const runner = a.app.get(DataSource).createQueryRunner();
+      try {
+        await runner.query('SET session_replication_role = replica');
+        await runner.query(text, values);
+      } finally {
+        await runner.query('SET session_replication_role = DEFAULT');
+        await runner.release();
+      }
+    };
 
     it("shows in the other process's next agenda whatever changed, through the API or straight in PostgreSQL", async () => {
       // B reads vn1's agenda twice: it holds it now.
@@ -102,15 +113,8 @@ describe('several API processes', () => {
       await scheduleAndPublish(a.app, f.forumId, f.organizer);
       expect((await onB()).counterpart.name).toBe('Seoul AI Labs');
       expect((await onA()).counterpart.city).toBe('Seoul');
-      // A change the stamp cannot see (its triggers off for this one session): A keeps answering what it holds …
-      const runner = a.app.get(DataSource).createQueryRunner();
-      try {
-        await runner.query('SET session_replication_role = replica');
-        await runner.query(`UPDATE company SET city = 'Busan' WHERE id = $1`, [f.ids.kr1]);
-      } finally {
-        await runner.query('SET session_replication_role = DEFAULT');
-        await runner.release();
-      }
+      // A change the stamps cannot see: A keeps answering what it holds …
+      await unseenByStamps(`UPDATE company SET city = 'Busan' WHERE id = $1`, [f.ids.kr1]);
       expect((await onA()).counterpart.city).toBe('Seoul');
       // … until the stamp moves, by any change to the forum's agendas.
       await sql('SELECT bump_agenda_stamps(ARRAY[$1::uuid])', [f.forumId]);
@@ -126,14 +130,7 @@ describe('several API processes', () => {
       const onVn2 = async () => ok(await gql<{ agenda: Item[] }>(a.app, FULL, { f: f.forumId }, f.vn2)).agenda[0];
       expect((await onVn2()).counterpart.name).toBe('Busan Chips');
       // kr2's new name unseen by the stamps: while vn2's agenda is held, it keeps the old one.
-      const runner = a.app.get(DataSource).createQueryRunner();
-      try {
-        await runner.query('SET session_replication_role = replica');
-        await runner.query(`UPDATE company SET name = 'Busan Chips Unseen' WHERE id = $1`, [f.ids.kr2]);
-      } finally {
-        await runner.query('SET session_replication_role = DEFAULT');
-        await runner.release();
-      }
+      await unseenByStamps(`UPDATE company SET name = 'Busan Chips Unseen' WHERE id = $1`, [f.ids.kr2]);
       // vn1 and kr1's meeting is marked: their agendas are read again, vn2's is still held.
       ok(await gql(a.app, 'mutation ($id: ID!) { markAttendance(meetingId: $id, status: HELD) { id } }', { id: vn1Meeting }, f.organizer));
       expect((await onA()).attendance).toBe('HELD');
