@@ -1,8 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import type { Pool, QueryResultRow } from 'pg';
 import type { DataSource } from 'typeorm';
-import { namedStatementsAllowed } from '@forum/db';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { queryOnPool } from '../common/query-on-pool';
 
 /** The forum as its take-away files and agendas show it. */
 export interface AgendaForum {
@@ -199,17 +197,6 @@ function entryOf(row: EntryRow): AgendaEntry {
     attendance: row.attendance,
     absentCompanyId: row.absentCompanyId,
   };
-}
-
-/**
- * A hot-path query straight on the pg pool TypeORM connects through (the same
- * connections, limits and types), as a named statement where the database
- * allows it (see namedStatementsAllowed).
- */
-export async function queryOnPool<Row extends QueryResultRow = QueryResultRow>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<{ rows: Row[] }> {
-  const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  const named = namedStatementsAllowed(dataSource.options as { applicationName?: string });
-  return pool.query<Row>(named ? { name, text, values } : { text, values });
 }
 
 /** A company's agenda in a forum, as one key of {@link agendasOfCompanies}. */

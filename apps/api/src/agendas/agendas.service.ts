@@ -10,7 +10,8 @@ import { isId } from '../common/ids';
 import { isOrganizer, type Principal } from '../common/principal';
 import { ForumsService } from '../forums/forums.service';
 import { BatchLoader } from '../common/batch-loader';
-import { AgendaCache, AgendaCompany, AgendaData, AgendaEntry, AgendaForum, AgendaKey, agendasOfCompanies, loadAgenda, queryOnPool } from './agenda.query';
+import { AgendaCache, AgendaCompany, AgendaData, AgendaEntry, AgendaForum, AgendaKey, agendasOfCompanies, loadAgenda } from './agenda.query';
+import { queryOnPool } from '../common/query-on-pool';
 
 /** Whose agenda a calendar feed shows. */
 interface FeedOwner {

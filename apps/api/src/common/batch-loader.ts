@@ -6,6 +6,9 @@
  * then share one database round trip (one write and one read on the socket,
  * one statement for PostgreSQL to run) instead of one each.
  */
+/** A batch size for loaders whose keys go into one `IN (…)` list: a page of 200 participants' delegates in one query. */
+export const WIDE_BATCH = 1000;
+
 export class BatchLoader<K, V> {
   private pending: { key: K; resolve: (value: V) => void; reject: (error: unknown) => void }[] = [];
 

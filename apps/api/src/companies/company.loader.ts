@@ -1,20 +1,25 @@
-import { Injectable, Scope } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import DataLoader from 'dataloader';
 import { In, Repository } from 'typeorm';
 import { Company } from '@forum/db';
+import { BatchLoader, WIDE_BATCH } from '../common/batch-loader';
 
-/** Companies by id, batched and cached per request (one query for any number of loads). */
-@Injectable({ scope: Scope.REQUEST })
+/**
+ * Companies by id: the loads of one turn of the event loop (a whole page of
+ * requests' counterparts, and other requests' at the same moment) in one
+ * query. A singleton: a request-scoped loader made Nest build its resolvers
+ * anew for every request (bench:api).
+ */
+@Injectable()
 export class CompanyLoader {
-  private readonly loader: DataLoader<string, Company | null>;
+  private readonly loader: BatchLoader<string, Company | null>;
 
   constructor(@InjectRepository(Company) companies: Repository<Company>) {
-    this.loader = new DataLoader(async (ids) => {
-      const found = await companies.findBy({ id: In([...ids]) });
+    this.loader = new BatchLoader(async (ids) => {
+      const found = await companies.findBy({ id: In([...new Set(ids)]) });
       const byId = new Map(found.map((company) => [company.id, company]));
       return ids.map((id) => byId.get(id) ?? null);
-    });
+    }, WIDE_BATCH);
   }
 
   load(id: string): Promise<Company | null> {

@@ -1,24 +1,24 @@
-import { Injectable, Scope } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import DataLoader from 'dataloader';
 import { In, Repository } from 'typeorm';
 import { ForumSession, ForumTable, Slot } from '@forum/db';
+import { BatchLoader, WIDE_BATCH } from '../common/batch-loader';
 
 function byForum<T extends { forumId: string }>(find: (ids: string[]) => Promise<T[]>) {
-  return new DataLoader<string, T[]>(async (forumIds) => {
-    const rows = await find([...forumIds]);
+  return new BatchLoader<string, T[]>(async (forumIds) => {
+    const rows = await find([...new Set(forumIds)]);
     const grouped = new Map<string, T[]>(forumIds.map((id) => [id, []]));
     for (const row of rows) grouped.get(row.forumId)?.push(row);
     return forumIds.map((id) => grouped.get(id) ?? []);
-  });
+  }, WIDE_BATCH);
 }
 
-/** A forum's sessions, slots and tables, batched per request. */
-@Injectable({ scope: Scope.REQUEST })
+/** A forum's sessions, slots and tables: the loads of one turn of the event loop in one query each (see CompanyLoader). */
+@Injectable()
 export class ForumPartsLoader {
-  readonly sessions: DataLoader<string, ForumSession[]>;
-  readonly slots: DataLoader<string, Slot[]>;
-  readonly tables: DataLoader<string, ForumTable[]>;
+  readonly sessions: BatchLoader<string, ForumSession[]>;
+  readonly slots: BatchLoader<string, Slot[]>;
+  readonly tables: BatchLoader<string, ForumTable[]>;
 
   constructor(
     @InjectRepository(ForumSession) sessions: Repository<ForumSession>,

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, Not, Repository } from 'typeorm';
+import { DataSource, In, Not, Repository } from 'typeorm';
 import { notifyCompany } from '@forum/notifications';
 import { Company, Delegate, Forum, isUniqueViolation, Registration, Slot, type RegistrationStatus } from '@forum/db';
 import { normalizeEmail } from '@forum/common';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
+import { queryOnPool } from '../common/query-on-pool';
 import { isOrganizer, Principal } from '../common/principal';
 import { ForumsService } from '../forums/forums.service';
 import { RegisterForForumInput, UpdateRegistrationInput } from './dto/register-for-forum.input';
@@ -157,63 +158,56 @@ export class RegistrationsService {
   }
 
   /** The caller's company's registration for a forum, or null. */
-  findOwn(principal: Principal, forumId: string): Promise<Registration | null> {
-    if (!principal.companyId || !isId(forumId)) return Promise.resolve(null);
-    return this.registrations.findOne({
-      where: { forumId, companyId: principal.companyId },
-      relations: { delegates: true, unavailableSlots: true },
+  /** The caller's company's registration for the forum, with its delegates and unavailable slots (one statement). */
+  async findOwn(principal: Principal, forumId: string): Promise<Registration | null> {
+    if (!principal.companyId || !isId(forumId)) return null;
+    const { rows } = await queryOnPool<RegistrationRow & { delegates: Delegate[]; unavailableSlotIds: string[] }>(this.dataSource, 'own-registration', OWN_REGISTRATION, [forumId, principal.companyId]);
+    if (rows.length === 0) return null;
+    const { delegates, unavailableSlotIds, ...row } = rows[0];
+    return Object.assign(registrationOf(row), {
+      delegates: delegates.map((delegate) => Object.assign(new Delegate(), delegate)),
+      unavailableSlots: unavailableSlotIds.map((id) => Object.assign(new Slot(), { id })),
     });
   }
 
-  /** One page of a forum's participants, in name order, filtered; a constant number of queries. */
+  /** One page of a forum's participants, in name order, filtered: the page and the count in one statement. */
   async participants(principal: Principal, forumId: string, filter: ParticipantFilter | undefined, first: number, after?: string): Promise<ParticipantPage> {
-    await this.forums.findVisible(principal, forumId);
-    const query = this.registrations
-      .createQueryBuilder('registration')
-      .innerJoinAndSelect('registration.company', 'company')
-      .where('registration.forum_id = :forumId', { forumId });
-    // Others see approved companies only; a company sees itself, the organiser everyone.
-    if (!(await this.isForumOrganizer(principal, forumId))) {
-      query.andWhere("(registration.status = 'APPROVED' OR registration.company_id = :me)", { me: principal.companyId ?? null });
-    }
-    if (filter?.side) query.andWhere('registration.side = :side', { side: filter.side });
-    if (filter?.country) query.andWhere('company.country = :country', { country: filter.country });
-    if (filter?.sector) {
-      query.andWhere('EXISTS (SELECT 1 FROM unnest(company.sectors) AS sector WHERE lower(sector) = lower(:sector))', {
-        sector: filter.sector.trim(),
-      });
-    }
-    if (filter?.language) query.andWhere(':language = ANY(company.languages)', { language: filter.language });
-    if (filter?.keyword) {
-      query.andWhere(
-        "EXISTS (SELECT 1 FROM unnest(company.offers || company.seeks) AS phrase WHERE phrase ILIKE :keyword ESCAPE '\\')",
-        { keyword: `%${escapeLike(filter.keyword.trim())}%` },
-      );
-    }
-    if (filter?.text) {
-      const text = `%${escapeLike(filter.text.trim())}%`;
-      query.andWhere(
-        new Brackets((where) =>
-          where.where("company.name ILIKE :text ESCAPE '\\'", { text }).orWhere("company.description ILIKE :text ESCAPE '\\'", { text }),
-        ),
-      );
-    }
-    const totalCount = await query.clone().getCount();
-    if (after) {
-      const cursor = decodeCursor(after);
-      query.andWhere('(company.name, company.id) > (:name, :id)', cursor);
-    }
-    const rows = (await query
-      .orderBy('company.name', 'ASC')
-      .addOrderBy('company.id', 'ASC')
-      .take(first + 1)
-      .getMany()) as (Registration & { company: Company })[];
-    const page = rows.slice(0, first);
+    // Whether the forum is there for the caller (as ForumsService.findVisible) is asked in the same statement.
+    if (!isId(forumId)) throw new NotFoundError('Forum', forumId);
+    const cursor = after ? decodeCursor(after) : null;
+    const text = filter?.text ? `%${escapeLike(filter.text.trim())}%` : null;
+    type PageRow = Omit<RegistrationRow, 'checkedInAt' | 'createdAt'> & { checkedInAt: string | null; createdAt: string; company: CompanyJson };
+    const { rows } = await queryOnPool<{ visible: boolean; total: number; page: PageRow[] | null }>(
+      this.dataSource,
+      'participants-page',
+      PARTICIPANTS_PAGE,
+      [
+        forumId,
+        isOrganizer(principal) ? principal.userId : null,
+        principal.companyId ?? null,
+        filter?.side ?? null,
+        filter?.country ?? null,
+        filter?.sector ? filter.sector.trim() : null,
+        filter?.language ?? null,
+        filter?.keyword ? `%${escapeLike(filter.keyword.trim())}%` : null,
+        text,
+        cursor?.name ?? null,
+        cursor?.id ?? null,
+        first + 1,
+      ],
+    );
+    if (!rows[0]?.visible) throw new NotFoundError('Forum', forumId);
+    const all = (rows[0].page ?? []).map(({ company, ...row }) =>
+      Object.assign(registrationOf({ ...row, checkedInAt: row.checkedInAt ? new Date(row.checkedInAt) : null, createdAt: new Date(row.createdAt) }), {
+        company: Object.assign(new Company(), company, { createdAt: new Date(company.createdAt), updatedAt: new Date(company.updatedAt) }),
+      }),
+    );
+    const page = all.slice(0, first);
     const last = page[page.length - 1];
     return {
       rows: page,
-      totalCount,
-      hasNextPage: rows.length > first,
+      totalCount: rows[0].total,
+      hasNextPage: all.length > first,
       endCursor: last ? encodeCursor(last.company.name, last.company.id) : null,
     };
   }
@@ -278,4 +272,70 @@ function decodeCursor(cursor: string): { name: string; id: string } {
     // fall through
   }
   throw new BadInputError('after: not a cursor this API gave out; pass pageInfo.endCursor');
+}
+
+type CompanyJson = Omit<Company, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+
+/** A registration's own columns as the hot reads below answer them. */
+interface RegistrationRow {
+  id: string;
+  forumId: string;
+  companyId: string;
+  side: string | null;
+  status: RegistrationStatus;
+  maxMeetings: number | null;
+  checkInCode: string;
+  checkedInAt: Date | null;
+  absentFromSlotId: string | null;
+  createdAt: Date;
+}
+
+/** The columns of a RegistrationRow, of registration r. */
+const REGISTRATION_COLUMNS = `r.id, r.forum_id AS "forumId", r.company_id AS "companyId", r.side, r.status, r.max_meetings AS "maxMeetings",
+  r.check_in_code AS "checkInCode", r.checked_in_at AS "checkedInAt", r.absent_from_slot_id AS "absentFromSlotId", r.created_at AS "createdAt"`;
+
+const OWN_REGISTRATION = `
+  SELECT ${REGISTRATION_COLUMNS},
+    coalesce((SELECT json_agg(json_build_object('id', d.id, 'registrationId', d.registration_id, 'name', d.name, 'email', d.email, 'title', d.title, 'languages', d.languages) ORDER BY d.name, d.id)
+              FROM delegate d WHERE d.registration_id = r.id), '[]'::json) AS delegates,
+    ARRAY(SELECT u.slot_id::text FROM registration_unavailable_slot u WHERE u.registration_id = r.id ORDER BY u.slot_id) AS "unavailableSlotIds"
+  FROM registration r WHERE r.forum_id = $1 AND r.company_id = $2`;
+
+/**
+ * $1 forum, $2 the caller's user id when an organiser (who sees only its own forums, and all
+ * their registrations), $3 the caller's company (others see approved companies only, a
+ * company itself too), $4–$9 the filters (null: none; keyword and text as ILIKE patterns),
+ * $10–$11 the cursor (name, id; null: the first page), $12 the rows to answer. One row while
+ * the forum exists: whether the caller sees it, the count of all matching (cursor aside)
+ * and the page as JSON.
+ */
+const PARTICIPANTS_PAGE = `
+  WITH the_forum AS (
+    SELECT id, CASE WHEN $2::uuid IS NULL THEN status <> 'DRAFT' ELSE organizer_id = $2::uuid END AS visible, coalesce(organizer_id = $2::uuid, false) AS organizer
+    FROM forum WHERE id = $1
+  ), matching AS (
+    SELECT r.id AS registration_id, c.name AS company_name, c.id AS company_id
+    FROM the_forum f JOIN registration r ON r.forum_id = f.id JOIN company c ON c.id = r.company_id
+    WHERE f.visible
+      AND (f.organizer OR r.status = 'APPROVED' OR r.company_id = $3::uuid)
+      AND ($4::text IS NULL OR r.side = $4)
+      AND ($5::text IS NULL OR c.country = $5)
+      AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM unnest(c.sectors) AS sector WHERE lower(sector) = lower($6)))
+      AND ($7::text IS NULL OR $7 = ANY(c.languages))
+      AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM unnest(c.offers || c.seeks) AS phrase WHERE phrase ILIKE $8 ESCAPE '\\'))
+      AND ($9::text IS NULL OR c.name ILIKE $9 ESCAPE '\\' OR c.description ILIKE $9 ESCAPE '\\')
+  )
+  SELECT the_forum.visible, (SELECT count(*)::int FROM matching) AS total,
+    (SELECT json_agg(json_build_object('id', r.id, 'forumId', r.forum_id, 'companyId', r.company_id, 'side', r.side, 'status', r.status,
+              'maxMeetings', r.max_meetings, 'checkInCode', r.check_in_code, 'checkedInAt', r.checked_in_at, 'absentFromSlotId', r.absent_from_slot_id,
+              'createdAt', r.created_at,
+              'company', json_build_object('id', c.id, 'name', c.name, 'country', c.country, 'city', c.city, 'sectors', c.sectors, 'offers', c.offers,
+                'seeks', c.seeks, 'languages', c.languages, 'website', c.website, 'description', c.description, 'createdAt', c.created_at, 'updatedAt', c.updated_at))
+            ORDER BY p.company_name, p.company_id)
+     FROM (SELECT * FROM matching WHERE $10::text IS NULL OR (company_name, company_id) > ($10::text, $11::uuid) ORDER BY company_name, company_id LIMIT $12) p
+     JOIN registration r ON r.id = p.registration_id JOIN company c ON c.id = p.company_id) AS page
+  FROM the_forum`;
+
+function registrationOf(row: RegistrationRow): Registration {
+  return Object.assign(new Registration(), row);
 }
