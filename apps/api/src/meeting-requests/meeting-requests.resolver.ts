@@ -54,11 +54,11 @@ export class MeetingRequestsResolver {
 
   @ResolveField(() => CompanyModel)
   async from(@Parent() request: MeetingRequestModel): Promise<CompanyModel> {
-    return CompanyModel.from((await this.companies.load(request.fromCompanyId))!);
+    return CompanyModel.from(request.fromCompany ?? (await this.companies.load(request.fromCompanyId))!);
   }
 
   @ResolveField(() => CompanyModel)
   async to(@Parent() request: MeetingRequestModel): Promise<CompanyModel> {
-    return CompanyModel.from((await this.companies.load(request.toCompanyId))!);
+    return CompanyModel.from(request.toCompany ?? (await this.companies.load(request.toCompanyId))!);
   }
 }

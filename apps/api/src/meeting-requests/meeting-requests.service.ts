@@ -5,6 +5,8 @@ import { notifyCompany } from '@forum/notifications';
 import { isUniqueViolation, MeetingRequest, Registration } from '@forum/db';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
+import { queryOnPool } from '../common/query-on-pool';
+import { companyJsonSql, CompanyJson, companyOfJson } from '../companies/company-json';
 import type { Principal } from '../common/principal';
 import { ForumsService } from '../forums/forums.service';
 import { RequestMeetingInput } from './dto/request-meeting.input';
@@ -146,9 +148,25 @@ export class MeetingRequestsService {
 
   async list(principal: Principal, forumId: string, direction: 'SENT' | 'RECEIVED'): Promise<MeetingRequest[]> {
     if (!principal.companyId) throw new ForbiddenError('Only companies have meeting requests');
-    const forum = await this.forums.findVisible(principal, forumId);
-    const side = direction === 'SENT' ? { fromCompanyId: principal.companyId } : { toCompanyId: principal.companyId };
-    return this.requests.find({ where: { forumId: forum.id, ...side }, order: { createdAt: 'DESC' } });
+    // Companies see a forum past its draft (as ForumsService.findVisible), asked in the same statement.
+    const { rows } = isId(forumId)
+      ? await queryOnPool<{ visible: boolean; requests: RequestJson[] }>(
+          this.dataSource,
+          `company-meeting-requests-${direction}`,
+          companyRequestsSql(direction),
+          [forumId, principal.companyId],
+        )
+      : { rows: [] };
+    if (!rows[0]?.visible) throw new NotFoundError('Forum', forumId);
+    return rows[0].requests.map((request) =>
+      Object.assign(new MeetingRequest(), request, {
+        createdAt: new Date(request.createdAt),
+        updatedAt: new Date(request.updatedAt),
+        respondedAt: request.respondedAt ? new Date(request.respondedAt) : null,
+        fromCompany: companyOfJson(request.fromCompany),
+        toCompany: companyOfJson(request.toCompany),
+      }),
+    );
   }
 
   private actingCompany(principal: Principal): string {
@@ -172,3 +190,22 @@ export class MeetingRequestsService {
     }
   }
 }
+
+type RequestJson = Omit<MeetingRequest, 'createdAt' | 'updatedAt' | 'respondedAt' | 'fromCompany' | 'toCompany'> & {
+  createdAt: string;
+  updatedAt: string;
+  respondedAt: string | null;
+  fromCompany: CompanyJson;
+  toCompany: CompanyJson;
+};
+
+/** $1 forum, $2 company: whether the forum is past its draft, and the company's requests sent or received (with both companies), newest first. */
+const companyRequestsSql = (direction: 'SENT' | 'RECEIVED') => `
+  SELECT f.status <> 'DRAFT' AS visible,
+    coalesce((SELECT json_agg(json_build_object('id', q.id, 'forumId', q.forum_id, 'fromCompanyId', q.from_company_id, 'toCompanyId', q.to_company_id,
+                'priority', q.priority, 'message', q.message, 'status', q.status, 'respondedAt', q.responded_at, 'createdAt', q.created_at, 'updatedAt', q.updated_at,
+                'fromCompany', ${companyJsonSql('fc')}, 'toCompany', ${companyJsonSql('tc')})
+              ORDER BY q.created_at DESC, q.id)
+              FROM meeting_request q JOIN company fc ON fc.id = q.from_company_id JOIN company tc ON tc.id = q.to_company_id
+              WHERE q.forum_id = f.id AND q.${direction === 'SENT' ? 'from_company_id' : 'to_company_id'} = $2::uuid), '[]'::json) AS requests
+  FROM forum f WHERE f.id = $1`;

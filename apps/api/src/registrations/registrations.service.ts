@@ -7,6 +7,7 @@ import { normalizeEmail } from '@forum/common';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { isId } from '../common/ids';
 import { queryOnPool } from '../common/query-on-pool';
+import { companyJsonSql, CompanyJson, companyOfJson } from '../companies/company-json';
 import { isOrganizer, Principal } from '../common/principal';
 import { ForumsService } from '../forums/forums.service';
 import { RegisterForForumInput, UpdateRegistrationInput } from './dto/register-for-forum.input';
@@ -199,7 +200,7 @@ export class RegistrationsService {
     if (!rows[0]?.visible) throw new NotFoundError('Forum', forumId);
     const all = (rows[0].page ?? []).map(({ company, ...row }) =>
       Object.assign(registrationOf({ ...row, checkedInAt: row.checkedInAt ? new Date(row.checkedInAt) : null, createdAt: new Date(row.createdAt) }), {
-        company: Object.assign(new Company(), company, { createdAt: new Date(company.createdAt), updatedAt: new Date(company.updatedAt) }),
+        company: companyOfJson(company),
       }),
     );
     const page = all.slice(0, first);
@@ -274,8 +275,6 @@ function decodeCursor(cursor: string): { name: string; id: string } {
   throw new BadInputError('after: not a cursor this API gave out; pass pageInfo.endCursor');
 }
 
-type CompanyJson = Omit<Company, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
-
 /** A registration's own columns as the hot reads below answer them. */
 interface RegistrationRow {
   id: string;
@@ -329,8 +328,7 @@ const PARTICIPANTS_PAGE = `
     (SELECT json_agg(json_build_object('id', r.id, 'forumId', r.forum_id, 'companyId', r.company_id, 'side', r.side, 'status', r.status,
               'maxMeetings', r.max_meetings, 'checkInCode', r.check_in_code, 'checkedInAt', r.checked_in_at, 'absentFromSlotId', r.absent_from_slot_id,
               'createdAt', r.created_at,
-              'company', json_build_object('id', c.id, 'name', c.name, 'country', c.country, 'city', c.city, 'sectors', c.sectors, 'offers', c.offers,
-                'seeks', c.seeks, 'languages', c.languages, 'website', c.website, 'description', c.description, 'createdAt', c.created_at, 'updatedAt', c.updated_at))
+              'company', ${companyJsonSql('c')})
             ORDER BY p.company_name, p.company_id)
      FROM (SELECT * FROM matching WHERE $10::text IS NULL OR (company_name, company_id) > ($10::text, $11::uuid) ORDER BY company_name, company_id LIMIT $12) p
      JOIN registration r ON r.id = p.registration_id JOIN company c ON c.id = p.company_id) AS page

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../common/date-time.scalar';
-import { MEETING_REQUEST_STATUSES, type MeetingRequest, type MeetingRequestStatus } from '@forum/db';
+import { type Company, MEETING_REQUEST_STATUSES, type MeetingRequest, type MeetingRequestStatus } from '@forum/db';
 import { graphqlEnum } from '../../common/graphql-enum';
 
 export const MeetingRequestStatusModel = graphqlEnum(MEETING_REQUEST_STATUSES, 'MeetingRequestStatus');
@@ -38,6 +38,9 @@ export class MeetingRequestModel {
   /** For the from/to field resolvers. */
   fromCompanyId: string;
   toCompanyId: string;
+  /** The companies when the read that made this answer had them already (not fields: `from` and `to` resolve them). */
+  fromCompany?: Company;
+  toCompany?: Company;
 
   static from(request: MeetingRequest): MeetingRequestModel {
     return Object.assign(new MeetingRequestModel(), {
@@ -50,6 +53,8 @@ export class MeetingRequestModel {
       respondedAt: request.respondedAt,
       fromCompanyId: request.fromCompanyId,
       toCompanyId: request.toCompanyId,
+      fromCompany: request.fromCompany,
+      toCompany: request.toCompany,
     });
   }
 }
