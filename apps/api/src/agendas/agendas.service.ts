@@ -182,7 +182,7 @@ export class AgendasService {
   }
 
   private async ownedAgendas(principal: Principal, forumId: string): Promise<AgendaData> {
-    const agenda = isOrganizer(principal) && isId(forumId) ? await loadAgenda(this.dataSource, forumId, null) : null;
+    const agenda = isOrganizer(principal) && isId(forumId) ? await loadAgenda(this.dataSource, forumId) : null;
     if (!agenda || agenda.forum.organizerId !== principal.userId) throw new NotFoundError('Forum', forumId);
     return agenda;
   }
